@@ -1,0 +1,78 @@
+// Dropping the worst customers (MODEL.md section 3): the naive and the
+// realistic gain with sticky costs, the dilemma (important customers by
+// revenue among the dropped) and "fix instead of drop".
+import { countOf, sampleCurve } from './curve.ts';
+import type { Scenario } from './parameters.ts';
+import type { DropResult } from './results.ts';
+import type { Valuation } from './valuation.ts';
+
+/** A dropped customer is "important" when in the top 30 % by revenue. */
+export const IMPORTANT_REVENUE_SHARE = 0.3;
+
+export interface DropInputs {
+  valuation: Valuation;
+  /** Customers ranked by value, best first. */
+  valueOrder: Uint32Array;
+  /** Cumulative value in that order (length n + 1). */
+  valuePrefix: Float64Array;
+  /** Each customer's position when ranked by revenue, largest first. */
+  revenuePosition: Uint32Array;
+}
+
+export function dropWorst(
+  { valuation, valueOrder, valuePrefix, revenuePosition }: DropInputs,
+  s: Pick<Scenario, 'dropShare' | 'stickiness' | 'repriceMarginPoints' | 'serviceCutShare'>,
+): DropResult {
+  const n = valueOrder.length;
+  const dropped = countOf(s.dropShare, n);
+  const kept = n - dropped;
+  const importantLimit = countOf(IMPORTANT_REVENUE_SHARE, n);
+  let droppedValue = 0;
+  let droppedCost = 0;
+  let revenueLost = 0;
+  let importantCount = 0;
+  let importantRevenue = 0;
+  let repriceGain = 0;
+  let serviceCost = 0;
+  let revenueBefore = 0;
+  for (let i = 0; i < n; i++) revenueBefore += valuation.revenue[i] as number;
+  for (let k = kept; k < n; k++) {
+    const i = valueOrder[k] as number;
+    const revenue = valuation.revenue[i] as number;
+    const annuity = valuation.annuity[i] as number;
+    droppedValue += valuation.clv[i] as number;
+    droppedCost += valuation.cost[i] as number;
+    revenueLost += revenue;
+    if ((revenuePosition[i] as number) < importantLimit) {
+      importantCount++;
+      importantRevenue += revenue;
+    }
+    // Repricing: + x points of margin on their revenue, the rate capped at 100 %; they stay as they are.
+    repriceGain += revenue * Math.min(s.repriceMarginPoints, 1 - (valuation.marginRate[i] as number)) * annuity;
+    serviceCost += (valuation.serviceCost[i] as number) * annuity;
+  }
+  const valueBefore = valuePrefix[n] as number;
+  const naiveGain = -droppedValue;
+  const stickyCost = s.stickiness * droppedCost;
+  const realisticGain = naiveGain - stickyCost;
+  // Cutting service saves only the part of it that is not allocated overhead.
+  const serviceCutGain = (1 - s.stickiness) * s.serviceCutShare * serviceCost;
+  return {
+    dropShare: s.dropShare,
+    droppedCount: dropped,
+    customersBefore: n,
+    customersAfter: kept,
+    valueBefore,
+    naiveGain,
+    stickyCost,
+    realisticGain,
+    valueAfterNaive: valueBefore + naiveGain,
+    valueAfter: valueBefore + realisticGain,
+    revenueBefore,
+    revenueLost,
+    importantCount,
+    importantRevenue,
+    whaleAfter: valueBefore > 0 && kept > 0 ? sampleCurve(valuePrefix.subarray(0, kept + 1), valueBefore) : null,
+    fix: { repriceGain, serviceCutGain, total: repriceGain + serviceCutGain },
+  };
+}

@@ -1,0 +1,30 @@
+// Histogram of customer value (MODEL.md section 2). Bin edges are "nice"
+// numbers between the 1st and 99th percentile; the first and last bin also
+// hold the tails, so no customer is left out and one outlier cannot flatten
+// the picture.
+import { ticks } from 'd3-array';
+import type { HistogramBin } from './results.ts';
+
+export const HISTOGRAM_BINS = 30;
+
+/** `descending` ranks `values` from the largest to the smallest. */
+export function valueHistogram(values: ArrayLike<number>, descending: Uint32Array, bins: number = HISTOGRAM_BINS): HistogramBin[] {
+  const n = descending.length;
+  if (n === 0) return [];
+  const at = (share: number): number => values[descending[Math.min(n - 1, Math.floor(share * (n - 1)))] as number] as number;
+  const low = at(0.99);
+  const high = at(0.01);
+  if (!(high > low)) return [{ x0: low, x1: high, count: n }];
+  const edges = ticks(low, high, bins);
+  // Extend to cover [low, high] exactly with nice edges.
+  const step = edges.length > 1 ? (edges[1] as number) - (edges[0] as number) : high - low;
+  if ((edges[0] as number) > low) edges.unshift((edges[0] as number) - step);
+  if ((edges[edges.length - 1] as number) < high) edges.push((edges[edges.length - 1] as number) + step);
+  const first = edges[0] as number;
+  const counts = new Uint32Array(edges.length - 1);
+  for (let i = 0; i < n; i++) {
+    const bin = Math.floor(((values[i] as number) - first) / step);
+    counts[bin < 0 ? 0 : bin >= counts.length ? counts.length - 1 : bin]++;
+  }
+  return Array.from(counts, (count, b) => ({ x0: edges[b] as number, x1: edges[b + 1] as number, count }));
+}

@@ -1,0 +1,118 @@
+// The engine's public face: one stateful object per worker (or CLI run) that
+// keeps the population and its rankings between calls and recomputes every
+// figure of MODEL.md sections 1-4 from a scenario.
+import { prefixSums } from './curve.ts';
+import { singleCustomer } from './customer.ts';
+import { valueDeciles } from './deciles.ts';
+import { dropWorst } from './drop.ts';
+import { focusBase, focusStrategy } from './focus.ts';
+import { valueHistogram } from './histogram.ts';
+import type { Scenario } from './parameters.ts';
+import { paretoFigures } from './pareto.ts';
+import { generatePopulation, populationKeysOf, samePopulation, type Population } from './population.ts';
+import { rank, rankInto } from './rank.ts';
+import type { PortfolioResult, Results } from './results.ts';
+import { sizeFactors, valuePortfolio, type SizeFactors, type Valuation } from './valuation.ts';
+import { whaleFigures } from './whale.ts';
+
+export interface Engine {
+  compute(scenario: Scenario): Results;
+}
+
+/** Everything that depends only on the population: rebuilt when N, seed or spread change. */
+interface PopulationCache {
+  population: Population;
+  /** Customers by revenue, smallest first: revenue = F V size, so money sliders never change it. */
+  revenueAscending: Uint32Array;
+  /** Each customer's position by revenue, largest first. */
+  revenuePosition: Uint32Array;
+  valueOrder: Uint32Array;
+}
+
+function buildPopulationCache(scenario: Scenario): PopulationCache {
+  const population = generatePopulation(populationKeysOf(scenario));
+  const n = population.size;
+  const revenueAscending = rank(population.customerSize, false);
+  const revenuePosition = new Uint32Array(n);
+  for (let k = 0; k < n; k++) revenuePosition[revenueAscending[k] as number] = n - 1 - k;
+  return { population, revenueAscending, revenuePosition, valueOrder: new Uint32Array(n) };
+}
+
+export function portfolioFigures(
+  valuation: Valuation,
+  revenueAscending: Uint32Array,
+  valueOrder: Uint32Array,
+  valuePrefix: Float64Array,
+  acquisitionCost: number,
+): PortfolioResult {
+  const n = valuation.size;
+  let revenue = 0;
+  let contribution = 0;
+  let negativeCount = 0;
+  for (let i = 0; i < n; i++) {
+    revenue += valuation.revenue[i] as number;
+    contribution += valuation.margin[i] as number;
+    if ((valuation.clv[i] as number) < 0) negativeCount++;
+  }
+  const value = valuePrefix[n] as number;
+  const middle = (n - 1) / 2;
+  const medianClv =
+    n === 0
+      ? 0
+      : ((valuation.clv[valueOrder[Math.floor(middle)] as number] as number) + (valuation.clv[valueOrder[Math.ceil(middle)] as number] as number)) / 2;
+  return {
+    totals: {
+      customers: n,
+      revenue,
+      contribution,
+      value,
+      // As if every customer had been won at today's acquisition cost.
+      lifetimeProfit: value - n * acquisitionCost,
+      negativeCount,
+      negativeShare: n > 0 ? negativeCount / n : 0,
+      meanClv: n > 0 ? value / n : 0,
+      medianClv,
+      cappedCustomers: valuation.cappedCount,
+    },
+    ...paretoFigures(valuation.revenue, revenueAscending),
+    ...whaleFigures(valuePrefix),
+    deciles: valueDeciles(valueOrder, valuation.revenue, valuation.margin, valuation.clv, value),
+    histogram: valueHistogram(valuation.clv, valueOrder),
+  };
+}
+
+export function createEngine(): Engine {
+  let cache: PopulationCache | null = null;
+  let factors: SizeFactors | null = null;
+  let valuation: Valuation | null = null;
+
+  return {
+    compute(scenario: Scenario): Results {
+      const started = performance.now();
+      if (cache === null || !samePopulation(cache.population.keys, populationKeysOf(scenario))) {
+        cache = buildPopulationCache(scenario);
+        factors = null;
+        valuation = null;
+      }
+      factors = sizeFactors(cache.population, scenario, factors);
+      valuation = valuePortfolio(cache.population, factors, scenario, valuation);
+      const valueOrder = rankInto(valuation.clv, cache.valueOrder, true);
+      const valuePrefix = prefixSums(valuation.clv, valueOrder);
+      const portfolio = portfolioFigures(valuation, cache.revenueAscending, valueOrder, valuePrefix, scenario.acquisitionCost);
+      const drop = dropWorst({ valuation, valueOrder, valuePrefix, revenuePosition: cache.revenuePosition }, scenario);
+      const focus = focusStrategy(focusBase(valuation, valueOrder), scenario);
+      return {
+        customer: singleCustomer(scenario),
+        portfolio,
+        drop,
+        focus,
+        computeMs: performance.now() - started,
+      };
+    },
+  };
+}
+
+/** One-shot computation for the CLI and tests. */
+export function computeResults(scenario: Scenario): Results {
+  return createEngine().compute(scenario);
+}

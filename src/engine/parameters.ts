@@ -1,0 +1,244 @@
+// The scenario: every input of the model (MODEL.md sections 1-4) with its
+// default, allowed range and unit. This file is the single source for the
+// slider ranges, the URL parameters, the `kpis` CLI and validation, so that
+// the app, the CLI and external checks can never disagree about a range.
+
+/** How a value is shown and entered. Rates are stored as fractions. */
+export type Unit = 'money' | 'moneyPerYear' | 'percent' | 'perYear' | 'years' | 'count' | 'factor';
+
+export type Group = 'customer' | 'calculation' | 'portfolio' | 'decisions';
+
+export interface ParameterSpec {
+  readonly min: number;
+  readonly max: number;
+  /** Slider step; typed values may be finer (validation only checks the range). */
+  readonly step: number;
+  readonly unit: Unit;
+  readonly group: Group;
+  readonly integer?: boolean;
+  /** Folded away under "advanced" in the control panel. */
+  readonly advanced?: boolean;
+  /** Log-scaled slider (customers). */
+  readonly log?: boolean;
+}
+
+export interface Scenario {
+  // Section 1: one customer
+  acquisitionCost: number;
+  orderValue: number;
+  ordersPerYear: number;
+  marginRate: number;
+  costPerOrder: number;
+  serviceCostPerYear: number;
+  churnRate: number;
+  discountRate: number;
+  growthRate: number;
+  /** Years counted; null = unlimited. */
+  horizon: number | null;
+  // Section 2: the portfolio
+  customers: number;
+  seed: number;
+  spread: number;
+  frequencyShape: number;
+  orderValueSigma: number;
+  churnShape: number;
+  orderCostSigma: number;
+  serviceLoadSigma: number;
+  serviceSizeElasticity: number;
+  sizeDiscountElasticity: number;
+  // Section 3: dropping the worst customers
+  dropShare: number;
+  stickiness: number;
+  repriceMarginPoints: number;
+  serviceCutShare: number;
+  // Section 4: focus
+  focus: number;
+  careBudgetPerCustomer: number;
+  careSaturation: number;
+  careChurnElasticity: number;
+  careOrderElasticity: number;
+  careGrowthElasticity: number;
+  focusShareA: number;
+  focusShareB: number;
+  focusShareC: number;
+}
+
+export type ParameterKey = keyof Scenario;
+
+/** MODEL.md defaults: a mid-size B2B supplier, the calibrated portfolio. */
+export const DEFAULTS: Readonly<Scenario> = Object.freeze({
+  acquisitionCost: 300,
+  orderValue: 250,
+  ordersPerYear: 4,
+  marginRate: 0.3,
+  costPerOrder: 20,
+  serviceCostPerYear: 120,
+  churnRate: 0.2,
+  discountRate: 0.08,
+  growthRate: 0,
+  horizon: 10,
+  customers: 10_000,
+  seed: 1,
+  spread: 1,
+  frequencyShape: 0.6,
+  orderValueSigma: 0.9,
+  churnShape: 2,
+  orderCostSigma: 0.8,
+  serviceLoadSigma: 0.8,
+  serviceSizeElasticity: 0.35,
+  sizeDiscountElasticity: 0.2,
+  dropShare: 0.1,
+  stickiness: 0.5,
+  repriceMarginPoints: 0.05,
+  serviceCutShare: 0.5,
+  focus: 0,
+  careBudgetPerCustomer: 30,
+  careSaturation: 2,
+  careChurnElasticity: 0.3,
+  careOrderElasticity: 0.1,
+  careGrowthElasticity: 0.02,
+  focusShareA: 0.6,
+  focusShareB: 0.3,
+  focusShareC: 0.1,
+});
+
+/** Largest finite horizon; "unlimited" is stored as null. */
+export const MAX_HORIZON = 50;
+/** Years summed when an unlimited horizon diverges (q >= 1): the figure is then reported as unbounded. */
+export const UNBOUNDED_CAP_YEARS = 100;
+
+export const PARAMETERS: Readonly<Record<ParameterKey, ParameterSpec>> = Object.freeze({
+  acquisitionCost: { min: 0, max: 5000, step: 10, unit: 'money', group: 'customer' },
+  orderValue: { min: 0, max: 5000, step: 5, unit: 'money', group: 'customer' },
+  ordersPerYear: { min: 0, max: 52, step: 0.5, unit: 'perYear', group: 'customer' },
+  marginRate: { min: 0, max: 1, step: 0.01, unit: 'percent', group: 'customer' },
+  costPerOrder: { min: 0, max: 1000, step: 1, unit: 'money', group: 'customer' },
+  serviceCostPerYear: { min: 0, max: 5000, step: 10, unit: 'moneyPerYear', group: 'customer' },
+  churnRate: { min: 0, max: 1, step: 0.01, unit: 'percent', group: 'customer' },
+  growthRate: { min: -0.2, max: 0.3, step: 0.01, unit: 'percent', group: 'customer' },
+  discountRate: { min: 0, max: 0.3, step: 0.005, unit: 'percent', group: 'calculation' },
+  horizon: { min: 1, max: MAX_HORIZON, step: 1, unit: 'years', group: 'calculation', integer: true },
+  customers: { min: 100, max: 1_000_000, step: 1, unit: 'count', group: 'portfolio', integer: true, log: true },
+  spread: { min: 0, max: 2, step: 0.05, unit: 'factor', group: 'portfolio' },
+  seed: { min: 1, max: 2_147_483_647, step: 1, unit: 'count', group: 'portfolio', integer: true, advanced: true },
+  frequencyShape: { min: 0.1, max: 10, step: 0.05, unit: 'factor', group: 'portfolio', advanced: true },
+  orderValueSigma: { min: 0, max: 2, step: 0.05, unit: 'factor', group: 'portfolio', advanced: true },
+  churnShape: { min: 0.1, max: 20, step: 0.1, unit: 'factor', group: 'portfolio', advanced: true },
+  orderCostSigma: { min: 0, max: 2, step: 0.05, unit: 'factor', group: 'portfolio', advanced: true },
+  serviceLoadSigma: { min: 0, max: 2, step: 0.05, unit: 'factor', group: 'portfolio', advanced: true },
+  serviceSizeElasticity: { min: 0, max: 1, step: 0.05, unit: 'factor', group: 'portfolio', advanced: true },
+  sizeDiscountElasticity: { min: 0, max: 0.5, step: 0.01, unit: 'factor', group: 'portfolio', advanced: true },
+  dropShare: { min: 0, max: 0.5, step: 0.01, unit: 'percent', group: 'decisions' },
+  stickiness: { min: 0, max: 1, step: 0.05, unit: 'percent', group: 'decisions' },
+  repriceMarginPoints: { min: 0, max: 0.3, step: 0.01, unit: 'percent', group: 'decisions', advanced: true },
+  serviceCutShare: { min: 0, max: 1, step: 0.05, unit: 'percent', group: 'decisions', advanced: true },
+  focus: { min: 0, max: 1, step: 0.05, unit: 'factor', group: 'decisions' },
+  careBudgetPerCustomer: { min: 0, max: 1000, step: 5, unit: 'moneyPerYear', group: 'decisions', advanced: true },
+  careSaturation: { min: 1, max: 10, step: 0.1, unit: 'factor', group: 'decisions', advanced: true },
+  careChurnElasticity: { min: 0, max: 2, step: 0.05, unit: 'factor', group: 'decisions', advanced: true },
+  careOrderElasticity: { min: 0, max: 2, step: 0.05, unit: 'factor', group: 'decisions', advanced: true },
+  careGrowthElasticity: { min: 0, max: 0.2, step: 0.005, unit: 'factor', group: 'decisions', advanced: true },
+  focusShareA: { min: 0, max: 1, step: 0.05, unit: 'percent', group: 'decisions', advanced: true },
+  focusShareB: { min: 0, max: 1, step: 0.05, unit: 'percent', group: 'decisions', advanced: true },
+  focusShareC: { min: 0, max: 1, step: 0.05, unit: 'percent', group: 'decisions', advanced: true },
+});
+
+export const PARAMETER_KEYS = Object.keys(DEFAULTS) as ParameterKey[];
+
+/** Keys whose change needs a new population (fixed random traits). Money sliders never do. */
+export const POPULATION_KEYS: readonly ParameterKey[] = [
+  'customers',
+  'seed',
+  'spread',
+  'frequencyShape',
+  'orderValueSigma',
+  'churnShape',
+  'orderCostSigma',
+  'serviceLoadSigma',
+];
+
+export interface ParameterProblem {
+  key: string;
+  /** Machine-readable reason; the UI translates it, the CLI prints `message`. */
+  reason: 'unknownKey' | 'notANumber' | 'outOfRange' | 'notAnInteger' | 'sharesSumToZero';
+  message: string;
+}
+
+export function describeRange(key: ParameterKey): string {
+  const spec = PARAMETERS[key];
+  const range = `${spec.min} to ${spec.max}`;
+  const kind = spec.integer ? 'a whole number' : 'a number';
+  const unlimited = key === 'horizon' ? ' or null (unlimited)' : '';
+  return `${kind} from ${range}${unlimited}`;
+}
+
+function isParameterKey(key: string): key is ParameterKey {
+  return Object.prototype.hasOwnProperty.call(DEFAULTS, key);
+}
+
+/** Checks one value against its key's range; returns the problem or null. */
+export function checkValue(key: ParameterKey, value: unknown): ParameterProblem | null {
+  if (key === 'horizon' && value === null) return null;
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    return { key, reason: 'notANumber', message: `${key}: must be ${describeRange(key)}, got ${JSON.stringify(value)}` };
+  }
+  const spec = PARAMETERS[key];
+  if (value < spec.min || value > spec.max) {
+    return { key, reason: 'outOfRange', message: `${key}: must be ${describeRange(key)}, got ${value}` };
+  }
+  if (spec.integer && !Number.isInteger(value)) {
+    return { key, reason: 'notAnInteger', message: `${key}: must be ${describeRange(key)}, got ${value}` };
+  }
+  return null;
+}
+
+export interface ParsedScenario {
+  scenario: Scenario;
+  problems: ParameterProblem[];
+}
+
+/**
+ * Builds a full scenario from a partial object (JSON, the CLI, the URL).
+ * Invalid or unknown entries are reported and ignored: the default stays.
+ */
+export function parseScenario(input: Record<string, unknown>, base: Readonly<Scenario> = DEFAULTS): ParsedScenario {
+  const scenario: Scenario = { ...base };
+  const problems: ParameterProblem[] = [];
+  for (const [key, value] of Object.entries(input)) {
+    if (!isParameterKey(key)) {
+      problems.push({ key, reason: 'unknownKey', message: `${key}: unknown parameter` });
+      continue;
+    }
+    const problem = checkValue(key, value);
+    if (problem) {
+      problems.push(problem);
+      continue;
+    }
+    // checkValue guarantees a finite number (or null for horizon).
+    (scenario as unknown as Record<ParameterKey, number | null>)[key] = value as number | null;
+  }
+  if (scenario.focusShareA + scenario.focusShareB + scenario.focusShareC <= 0) {
+    problems.push({
+      key: 'focusShareA',
+      reason: 'sharesSumToZero',
+      message: 'focusShareA, focusShareB, focusShareC: at least one full-focus share must be above 0',
+    });
+    scenario.focusShareA = base.focusShareA;
+    scenario.focusShareB = base.focusShareB;
+    scenario.focusShareC = base.focusShareC;
+  }
+  return { scenario, problems };
+}
+
+/** Parses one URL query value into the parameter's type (rates as fractions). */
+export function parseQueryValue(key: ParameterKey, raw: string): unknown {
+  const text = raw.trim();
+  if (key === 'horizon' && /^(null|unlimited|unbegrenzt|inf|infinity|∞)$/i.test(text)) return null;
+  if (text === '') return Number.NaN;
+  return Number(text);
+}
+
+/** The keys that differ from the defaults, for short URLs. */
+export function changedKeys(scenario: Readonly<Scenario>, base: Readonly<Scenario> = DEFAULTS): ParameterKey[] {
+  return PARAMETER_KEYS.filter((key) => scenario[key] !== base[key]);
+}

@@ -1,0 +1,141 @@
+// Per-customer values of the portfolio (MODEL.md section 2): each customer's
+// traits turned into F_i, V_i, c_i, costs and margin rate, then the
+// section-1 formulas. Arrays stay in the worker; only summaries leave it.
+import { UNBOUNDED_CAP_YEARS, type Scenario } from './parameters.ts';
+import type { Population } from './population.ts';
+
+/** Lower and upper bound of a customer's churn rate, c_i = clamp(c kappa, 0.01, 1). */
+export const MIN_CUSTOMER_CHURN = 0.01;
+export const MAX_CUSTOMER_CHURN = 1;
+
+export interface Valuation {
+  readonly size: number;
+  /** Annual revenue F_i V_i. */
+  readonly revenue: Float64Array;
+  /** Annual contribution margin II, m_i. */
+  readonly margin: Float64Array;
+  /** Annual order and service costs, F_i s_o_i + s_y_i. */
+  readonly annualCost: Float64Array;
+  /** Annual service load s_y_i (for "fix instead of drop"). */
+  readonly serviceCost: Float64Array;
+  /** Margin rate g_i. */
+  readonly marginRate: Float64Array;
+  /** Customer churn rate c_i. */
+  readonly churn: Float64Array;
+  /** Expected discounted years: CLV_i = m_i * annuity_i. */
+  readonly annuity: Float64Array;
+  /** CLV_i before acquisition cost (the value of an existing customer). */
+  readonly clv: Float64Array;
+  /** Expected discounted order and service costs over the horizon (MODEL section 3: cost_i). */
+  readonly cost: Float64Array;
+  /** Customers whose unlimited-horizon sum diverges and was capped. */
+  readonly cappedCount: number;
+}
+
+export function clampChurn(c: number): number {
+  return c < MIN_CUSTOMER_CHURN ? MIN_CUSTOMER_CHURN : c > MAX_CUSTOMER_CHURN ? MAX_CUSTOMER_CHURN : c;
+}
+
+/**
+ * Expected discounted years of a customer with churn c: (1 - q^H) / (1 - q) / (1 + d),
+ * q = (1 - c)(1 + u)/(1 + d). Inlined for speed in the loops below; the
+ * single-customer version with its explanation is `annuityFactor` in customer.ts.
+ */
+export function annuityOf(churn: number, growthFactor: number, discountFactor: number, horizon: number | null): number {
+  const q = ((1 - churn) * growthFactor) / discountFactor;
+  if (horizon === null) {
+    if (q < 1) return 1 / (1 - q) / discountFactor;
+    horizon = UNBOUNDED_CAP_YEARS;
+  }
+  if (Math.abs(1 - q) < 1e-12) return horizon / discountFactor;
+  return (1 - Math.pow(q, horizon)) / (1 - q) / discountFactor;
+}
+
+/**
+ * Factors that depend on the population and one advanced elasticity only,
+ * cached so that a money slider costs no Math.pow per customer for them.
+ */
+export interface SizeFactors {
+  readonly sizeDiscountElasticity: number;
+  readonly serviceSizeElasticity: number;
+  /** size^(-delta): the margin rate falls with size. */
+  readonly marginFactor: Float64Array;
+  /** chi * size^(e_S): service load grows with size. */
+  readonly serviceFactor: Float64Array;
+}
+
+export function sizeFactors(population: Population, s: Scenario, previous: SizeFactors | null): SizeFactors {
+  const n = population.size;
+  const reuse = previous !== null && previous.marginFactor.length === n;
+  const marginFactor =
+    reuse && previous.sizeDiscountElasticity === s.sizeDiscountElasticity ? previous.marginFactor : new Float64Array(n);
+  const serviceFactor =
+    reuse && previous.serviceSizeElasticity === s.serviceSizeElasticity ? previous.serviceFactor : new Float64Array(n);
+  if (marginFactor !== previous?.marginFactor) {
+    for (let i = 0; i < n; i++) marginFactor[i] = Math.pow(population.customerSize[i] as number, -s.sizeDiscountElasticity);
+  }
+  if (serviceFactor !== previous?.serviceFactor) {
+    for (let i = 0; i < n; i++) {
+      serviceFactor[i] = (population.serviceLoad[i] as number) * Math.pow(population.customerSize[i] as number, s.serviceSizeElasticity);
+    }
+  }
+  return {
+    sizeDiscountElasticity: s.sizeDiscountElasticity,
+    serviceSizeElasticity: s.serviceSizeElasticity,
+    marginFactor,
+    serviceFactor,
+  };
+}
+
+function allocate(n: number, previous: Valuation | null): Valuation {
+  if (previous !== null && previous.size === n) return previous;
+  return {
+    size: n,
+    revenue: new Float64Array(n),
+    margin: new Float64Array(n),
+    annualCost: new Float64Array(n),
+    serviceCost: new Float64Array(n),
+    marginRate: new Float64Array(n),
+    churn: new Float64Array(n),
+    annuity: new Float64Array(n),
+    clv: new Float64Array(n),
+    cost: new Float64Array(n),
+    cappedCount: 0,
+  };
+}
+
+/**
+ * Customer i: F_i = F phi, V_i = V nu, c_i = clamp(c kappa, 0.01, 1),
+ * order cost s_o psi, service load s_y chi size^e_S, g_i = min(1, g size^-delta).
+ * `previous` arrays of the same size are overwritten in place.
+ */
+export function valuePortfolio(population: Population, factors: SizeFactors, s: Scenario, previous: Valuation | null): Valuation {
+  const n = population.size;
+  const v = allocate(n, previous);
+  const growthFactor = 1 + s.growthRate;
+  const discountFactor = 1 + s.discountRate;
+  let cappedCount = 0;
+  for (let i = 0; i < n; i++) {
+    const orders = s.ordersPerYear * (population.frequency[i] as number);
+    const orderValue = s.orderValue * (population.orderValue[i] as number);
+    // g * size^-delta with size -> 0 would be 0 * Infinity when g = 0.
+    const rate = s.marginRate === 0 ? 0 : Math.min(1, s.marginRate * (factors.marginFactor[i] as number));
+    const orderCosts = orders * s.costPerOrder * (population.orderCost[i] as number);
+    const service = s.serviceCostPerYear * (factors.serviceFactor[i] as number);
+    const revenue = orders * orderValue;
+    const margin = revenue * rate - orderCosts - service;
+    const churn = clampChurn(s.churnRate * (population.churn[i] as number));
+    const annuity = annuityOf(churn, growthFactor, discountFactor, s.horizon);
+    if (s.horizon === null && ((1 - churn) * growthFactor) / discountFactor >= 1) cappedCount++;
+    v.revenue[i] = revenue;
+    v.margin[i] = margin;
+    v.annualCost[i] = orderCosts + service;
+    v.serviceCost[i] = service;
+    v.marginRate[i] = rate;
+    v.churn[i] = churn;
+    v.annuity[i] = annuity;
+    v.clv[i] = margin * annuity;
+    v.cost[i] = (orderCosts + service) * annuity;
+  }
+  return { ...v, cappedCount };
+}
