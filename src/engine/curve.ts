@@ -8,8 +8,13 @@ export const CURVE_SAMPLES = 200;
  * Cumulative sums of `values` in the given order, as a prefix array of
  * length n + 1 (prefix[k] = sum of the first k ranked values).
  */
-export function prefixSums(values: ArrayLike<number>, order: Uint32Array, count: number = order.length): Float64Array {
-  const prefix = new Float64Array(count + 1);
+export function prefixSums(
+  values: ArrayLike<number>,
+  order: Uint32Array,
+  count: number = order.length,
+  into: Float64Array = new Float64Array(count + 1),
+): Float64Array {
+  const prefix = into;
   let sum = 0;
   for (let k = 0; k < count; k++) {
     sum += values[order[k] as number] as number;

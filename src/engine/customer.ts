@@ -1,6 +1,7 @@
 // One customer (MODEL.md section 1): annual contribution, discounted CLV,
 // payback, the J-curve and "what becomes of 100 customers you win".
 import { UNBOUNDED_CAP_YEARS, type Scenario } from './parameters.ts';
+import { power } from './power.ts';
 import type { CustomerResult, JCurvePoint, LifetimeGroup } from './results.ts';
 
 /** Years shown for an unlimited horizon in the J-curve and lifetime bars. */
@@ -9,7 +10,7 @@ export const DISPLAY_YEARS_UNLIMITED = 30;
 /** Sum of q^(t-1) for t = 1..years (years may be fractional only via the closed form). */
 export function geometricSum(q: number, years: number): number {
   if (Math.abs(1 - q) < 1e-12) return years;
-  return (1 - Math.pow(q, years)) / (1 - q);
+  return (1 - power(q, years)) / (1 - q);
 }
 
 export interface AnnuityFactor {

@@ -2,13 +2,9 @@
 // value decile, from exact ranks.
 import type { Decile } from './results.ts';
 
-export function valueDeciles(
-  order: Uint32Array,
-  revenue: ArrayLike<number>,
-  contribution: ArrayLike<number>,
-  value: ArrayLike<number>,
-  totalValue: number,
-): Decile[] {
+/** `valuePrefix` is the cumulative value in `order` (best first), so value needs no second pass. */
+export function valueDeciles(order: Uint32Array, revenue: ArrayLike<number>, contribution: ArrayLike<number>, valuePrefix: Float64Array): Decile[] {
+  const totalValue = valuePrefix[order.length] as number;
   const n = order.length;
   const deciles: Decile[] = [];
   for (let d = 0; d < 10; d++) {
@@ -16,13 +12,12 @@ export function valueDeciles(
     const to = Math.floor(((d + 1) * n) / 10);
     let rev = 0;
     let con = 0;
-    let val = 0;
     for (let k = from; k < to; k++) {
       const i = order[k] as number;
       rev += revenue[i] as number;
       con += contribution[i] as number;
-      val += value[i] as number;
     }
+    const val = (valuePrefix[to] as number) - (valuePrefix[from] as number);
     deciles.push({
       decile: d + 1,
       customers: to - from,

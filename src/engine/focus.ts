@@ -99,6 +99,10 @@ interface SegmentSums {
   kept5: Float64Array;
 }
 
+function addAt(sums: Float64Array, g: number, amount: number): void {
+  sums[g] = (sums[g] as number) + amount;
+}
+
 /**
  * V(f) = sum_i CLV_i(f) + stickiness * sum_i (cost_i(f) - cost_i(0)), with the
  * care spend b x_i a cost in m_i. Fills per-segment sums when `sums` is given.
@@ -122,12 +126,13 @@ function evaluate(f: number, base: FocusBase, s: FocusScenario, sums: SegmentSum
     total += value;
     if (sums !== null) {
       const retention = 1 - churn;
-      sums.customers[g]++;
-      sums.value[g] += value;
-      sums.revenue[g] += orderFactor * (valuation.revenue[i] as number);
-      sums.kept1[g] += retention;
-      sums.kept3[g] += retention * retention * retention;
-      sums.kept5[g] += Math.pow(retention, 5);
+      const retention3 = retention * retention * retention;
+      addAt(sums.customers, g, 1);
+      addAt(sums.value, g, value);
+      addAt(sums.revenue, g, orderFactor * (valuation.revenue[i] as number));
+      addAt(sums.kept1, g, retention);
+      addAt(sums.kept3, g, retention3);
+      addAt(sums.kept5, g, retention3 * retention * retention);
     }
   }
   return total;

@@ -23,8 +23,9 @@ export function valueHistogram(values: ArrayLike<number>, descending: Uint32Arra
   const first = edges[0] as number;
   const counts = new Uint32Array(edges.length - 1);
   for (let i = 0; i < n; i++) {
-    const bin = Math.floor(((values[i] as number) - first) / step);
-    counts[bin < 0 ? 0 : bin >= counts.length ? counts.length - 1 : bin]++;
+    const raw = Math.floor(((values[i] as number) - first) / step);
+    const bin = raw < 0 ? 0 : raw >= counts.length ? counts.length - 1 : raw;
+    counts[bin] = (counts[bin] as number) + 1;
   }
   return Array.from(counts, (count, b) => ({ x0: edges[b] as number, x1: edges[b + 1] as number, count }));
 }

@@ -8,15 +8,17 @@ import { dropWorst } from './drop.ts';
 import { focusBase, focusStrategy } from './focus.ts';
 import { valueHistogram } from './histogram.ts';
 import type { Scenario } from './parameters.ts';
-import { paretoFigures } from './pareto.ts';
+import { paretoFigures, type ParetoFigures } from './pareto.ts';
 import { generatePopulation, populationKeysOf, samePopulation, type Population } from './population.ts';
 import { rank, rankInto } from './rank.ts';
-import type { PortfolioResult, Results } from './results.ts';
+import type { DropResult, PortfolioResult, Results } from './results.ts';
 import { sizeFactors, valuePortfolio, type SizeFactors, type Valuation } from './valuation.ts';
 import { whaleFigures } from './whale.ts';
 
 export interface Engine {
   compute(scenario: Scenario): Results;
+  /** Sections 2 and 3 only: what a money slider costs without the focus sweep (for the benchmark). */
+  computePortfolio(scenario: Scenario): { portfolio: PortfolioResult; drop: DropResult };
 }
 
 /** Everything that depends only on the population: rebuilt when N, seed or spread change. */
@@ -27,6 +29,10 @@ interface PopulationCache {
   /** Each customer's position by revenue, largest first. */
   revenuePosition: Uint32Array;
   valueOrder: Uint32Array;
+  /** Reused buffer for the cumulative value in value order (length n + 1). */
+  valuePrefix: Float64Array;
+  /** Revenue concentration: revenue is F V size, so these shares never change with money sliders. */
+  pareto: ParetoFigures;
 }
 
 function buildPopulationCache(scenario: Scenario): PopulationCache {
@@ -35,12 +41,13 @@ function buildPopulationCache(scenario: Scenario): PopulationCache {
   const revenueAscending = rank(population.customerSize, false);
   const revenuePosition = new Uint32Array(n);
   for (let k = 0; k < n; k++) revenuePosition[revenueAscending[k] as number] = n - 1 - k;
-  return { population, revenueAscending, revenuePosition, valueOrder: new Uint32Array(n) };
+  const pareto = paretoFigures(population.customerSize, revenueAscending);
+  return { population, revenueAscending, revenuePosition, valueOrder: new Uint32Array(n), valuePrefix: new Float64Array(n + 1), pareto };
 }
 
 export function portfolioFigures(
   valuation: Valuation,
-  revenueAscending: Uint32Array,
+  pareto: ParetoFigures,
   valueOrder: Uint32Array,
   valuePrefix: Float64Array,
   acquisitionCost: number,
@@ -74,9 +81,9 @@ export function portfolioFigures(
       medianClv,
       cappedCustomers: valuation.cappedCount,
     },
-    ...paretoFigures(valuation.revenue, revenueAscending),
+    ...pareto,
     ...whaleFigures(valuePrefix),
-    deciles: valueDeciles(valueOrder, valuation.revenue, valuation.margin, valuation.clv, value),
+    deciles: valueDeciles(valueOrder, valuation.revenue, valuation.margin, valuePrefix),
     histogram: valueHistogram(valuation.clv, valueOrder),
   };
 }
@@ -86,20 +93,31 @@ export function createEngine(): Engine {
   let factors: SizeFactors | null = null;
   let valuation: Valuation | null = null;
 
+  function valueRanked(scenario: Scenario) {
+    if (cache === null || !samePopulation(cache.population.keys, populationKeysOf(scenario))) {
+      cache = buildPopulationCache(scenario);
+      factors = null;
+      valuation = null;
+    }
+    factors = sizeFactors(cache.population, scenario, factors);
+    valuation = valuePortfolio(cache.population, factors, scenario, valuation);
+    const valueOrder = rankInto(valuation.clv, cache.valueOrder, true);
+    const valuePrefix = prefixSums(valuation.clv, valueOrder, valueOrder.length, cache.valuePrefix);
+    // Without any revenue the cached shares (of customer size) would not describe the portfolio.
+    const pareto = scenario.ordersPerYear * scenario.orderValue > 0 ? cache.pareto : paretoFigures(valuation.revenue, cache.revenueAscending);
+    const portfolio = portfolioFigures(valuation, pareto, valueOrder, valuePrefix, scenario.acquisitionCost);
+    const drop = dropWorst({ valuation, valueOrder, valuePrefix, revenuePosition: cache.revenuePosition }, scenario);
+    return { valuation, valueOrder, portfolio, drop };
+  }
+
   return {
+    computePortfolio(scenario: Scenario) {
+      const { portfolio, drop } = valueRanked(scenario);
+      return { portfolio, drop };
+    },
     compute(scenario: Scenario): Results {
       const started = performance.now();
-      if (cache === null || !samePopulation(cache.population.keys, populationKeysOf(scenario))) {
-        cache = buildPopulationCache(scenario);
-        factors = null;
-        valuation = null;
-      }
-      factors = sizeFactors(cache.population, scenario, factors);
-      valuation = valuePortfolio(cache.population, factors, scenario, valuation);
-      const valueOrder = rankInto(valuation.clv, cache.valueOrder, true);
-      const valuePrefix = prefixSums(valuation.clv, valueOrder);
-      const portfolio = portfolioFigures(valuation, cache.revenueAscending, valueOrder, valuePrefix, scenario.acquisitionCost);
-      const drop = dropWorst({ valuation, valueOrder, valuePrefix, revenuePosition: cache.revenuePosition }, scenario);
+      const { valuation, valueOrder, portfolio, drop } = valueRanked(scenario);
       const focus = focusStrategy(focusBase(valuation, valueOrder), scenario);
       return {
         customer: singleCustomer(scenario),

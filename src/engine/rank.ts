@@ -65,7 +65,10 @@ function radixPass(
   n: number,
 ): void {
   counts.fill(0);
-  for (let i = 0; i < n; i++) counts[((keysIn[i] as number) >>> shift) & 0xffff]++;
+  for (let i = 0; i < n; i++) {
+    const bucket = ((keysIn[i] as number) >>> shift) & 0xffff;
+    counts[bucket] = (counts[bucket] as number) + 1;
+  }
   let total = 0;
   for (let b = 0; b < RADIX; b++) {
     const c = counts[b] as number;

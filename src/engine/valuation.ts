@@ -3,6 +3,7 @@
 // section-1 formulas. Arrays stay in the worker; only summaries leave it.
 import { UNBOUNDED_CAP_YEARS, type Scenario } from './parameters.ts';
 import type { Population } from './population.ts';
+import { powInt } from './power.ts';
 
 /** Lower and upper bound of a customer's churn rate, c_i = clamp(c kappa, 0.01, 1). */
 export const MIN_CUSTOMER_CHURN = 0.01;
@@ -38,8 +39,9 @@ export function clampChurn(c: number): number {
 
 /**
  * Expected discounted years of a customer with churn c: (1 - q^H) / (1 - q) / (1 + d),
- * q = (1 - c)(1 + u)/(1 + d). Inlined for speed in the loops below; the
- * single-customer version with its explanation is `annuityFactor` in customer.ts.
+ * q = (1 - c)(1 + u)/(1 + d): the per-customer twin of `annuityFactor` in
+ * customer.ts, with the whole-year power for speed. H is always whole
+ * (the horizon, or the cap when an unlimited sum diverges).
  */
 export function annuityOf(churn: number, growthFactor: number, discountFactor: number, horizon: number | null): number {
   const q = ((1 - churn) * growthFactor) / discountFactor;
@@ -48,7 +50,7 @@ export function annuityOf(churn: number, growthFactor: number, discountFactor: n
     horizon = UNBOUNDED_CAP_YEARS;
   }
   if (Math.abs(1 - q) < 1e-12) return horizon / discountFactor;
-  return (1 - Math.pow(q, horizon)) / (1 - q) / discountFactor;
+  return (1 - powInt(q, horizon)) / (1 - q) / discountFactor;
 }
 
 /**

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { annuityFactor, paybackYears, singleCustomer } from '../../src/engine/customer.ts';
+import { DEFAULTS, UNBOUNDED_CAP_YEARS, type Scenario } from '../../src/engine/parameters.ts';
+import { expectClose } from './close.ts';
+
+const withDefaults = (overrides: Partial<Scenario>): Scenario => ({ ...DEFAULTS, ...overrides });
+
+describe('singleCustomer(defaults) reproduces MODEL.md section 1', () => {
+  const c = singleCustomer(DEFAULTS);
+
+  it('annual margin m = 4 x (250 x 0.30 - 20) - 120 = 100', () => {
+    expect(c.annualMargin).toBe(100);
+  });
+
+  it('CLV over 10 years = 100/1.08 x (1 - q^10)/(1 - q) with q = 0.8/1.08 = 339.3803', () => {
+    const q = 0.8 / 1.08;
+    expectClose(c.q, q, 1e-12);
+    expectClose(c.clv, (100 / 1.08) * ((1 - q ** 10) / (1 - q)), 1e-9);
+    expectClose(c.clv, 339.3803, 5e-5);
+    expectClose(c.lifetimeProfit, 39.3803, 5e-5);
+  });
+
+  it('pays back after 6.1213 years: cumulative 298.14 after year 6, year 7 adds 15.296', () => {
+    // Years 1..6: 100/1.08 x (0.8/1.08)^(t-1) sum to 298.1433; year 7 adds 100 x 0.8^6 / 1.08^7 = 15.2962.
+    const afterSix = (100 / 1.08) * ((1 - (0.8 / 1.08) ** 6) / (1 - 0.8 / 1.08));
+    const seventh = (100 * 0.8 ** 6) / 1.08 ** 7;
+    expectClose(c.paybackYears, 6 + (300 - afterSix) / seventh, 1e-9);
+    expectClose(c.paybackYears, 6.1213, 5e-5);
+  });
+
+  it('the textbook figure is 100 x 5 - 300 = 200', () => {
+    expect(c.simpleLifetimeYears).toBe(5);
+    expect(c.simpleLifetimeProfit).toBe(200);
+  });
+
+  it('l* = 4 and P(payback) = 0.8^3 = 51.2 %', () => {
+    // profit(3) = 92.59 + 85.73 + 79.38 - 300 < 0; profit(4) adds 73.50 and is >= 0.
+    expect(c.paybackLifetime).toBe(4);
+    expectClose(c.paybackProbability, 0.512, 1e-12);
+  });
+
+  it('the J-curve starts at -A and its last point is CLV - A', () => {
+    expect(c.jCurve[0]).toEqual({ year: 0, margin: 0, cumulative: -300 });
+    expect(c.jCurve).toHaveLength(11);
+    expectClose(c.jCurve[10]?.cumulative, c.lifetimeProfit, 1e-9);
+  });
+
+  it('the lifetime groups of 100 won customers sum to 100 % and their expected profit is the lifetime profit', () => {
+    const shares = c.lifetimes.reduce((sum, g) => sum + g.share, 0);
+    expectClose(shares, 1, 1e-12);
+    expectClose(c.lifetimes[0]?.share, 0.2, 1e-12);
+    const expected = c.lifetimes.reduce((sum, g) => sum + g.share * g.profit, 0);
+    expectClose(expected, c.lifetimeProfit, 1e-9);
+  });
+});
+
+describe('singleCustomer edge cases (MODEL.md section 1)', () => {
+  it('unlimited horizon with u = 0 gives CLV = m / (d + c) = 100 / 0.28', () => {
+    const c = singleCustomer(withDefaults({ horizon: null }));
+    expectClose(c.clv, 100 / 0.28, 1e-9);
+    expect(c.unbounded).toBe(false);
+    expect(c.yearsCounted).toBeNull();
+  });
+
+  it('c = 0 with an unlimited horizon: CLV m/d = 1250, lifetime reported unbounded and capped', () => {
+    const c = singleCustomer(withDefaults({ horizon: null, churnRate: 0 }));
+    expectClose(c.clv, 100 / 0.08, 1e-9);
+    expect(c.expectedLifetimeYears).toBeNull();
+    expect(c.unbounded).toBe(true);
+    expect(c.simpleLifetimeProfit).toBe(100 * UNBOUNDED_CAP_YEARS - 300);
+    expect(c.paybackProbability).toBe(1);
+  });
+
+  it('q = 1 (r(1+u) = 1+d) sums H equal terms: CLV = m/(1+d) x H', () => {
+    const c = singleCustomer(withDefaults({ growthRate: 0.35 }));
+    expectClose(c.q, 1, 1e-12);
+    expectClose(c.clv, (100 / 1.08) * 10, 1e-6);
+  });
+
+  it('q >= 1 with an unlimited horizon is capped, flagged and finite', () => {
+    const c = singleCustomer(withDefaults({ growthRate: 0.4, horizon: null }));
+    expect(c.unbounded).toBe(true);
+    expect(c.yearsCounted).toBe(UNBOUNDED_CAP_YEARS);
+    expect(Number.isFinite(c.clv)).toBe(true);
+  });
+
+  it('negative m: the customer destroys value and never pays back', () => {
+    const c = singleCustomer(withDefaults({ costPerOrder: 100 }));
+    expect(c.annualMargin).toBe(4 * (75 - 100) - 120);
+    expect(c.clv).toBeLessThan(0);
+    expect(c.paybackYears).toBeNull();
+    expect(c.paybackLifetime).toBeNull();
+    expect(c.paybackProbability).toBe(0);
+  });
+
+  it('zero orders leave only the service cost: m = -120', () => {
+    expect(singleCustomer(withDefaults({ ordersPerYear: 0 })).annualMargin).toBe(-120);
+  });
+
+  it('zero order value: m = 4 x (0 - 20) - 120 = -200', () => {
+    expect(singleCustomer(withDefaults({ orderValue: 0 })).annualMargin).toBe(-200);
+  });
+
+  it('no acquisition cost pays back at once', () => {
+    expect(singleCustomer(withDefaults({ acquisitionCost: 0 })).paybackYears).toBe(0);
+  });
+
+  it('churn 100 %: only the first year counts, CLV = m / (1 + d)', () => {
+    const c = singleCustomer(withDefaults({ churnRate: 1 }));
+    expectClose(c.clv, 100 / 1.08, 1e-9);
+    expect(c.paybackYears).toBeNull();
+  });
+});
+
+describe('annuityFactor and paybackYears', () => {
+  it('annuityFactor(0.5, 0, 2) = 1 + 0.5', () => {
+    expectClose(annuityFactor(0.5, 0, 2).factor, 1.5, 1e-12);
+  });
+  it('paybackYears interpolates within the first year: m = 100, d = 0, A = 50 -> 0.5', () => {
+    expectClose(paybackYears(100, 0.5, 0, 50, 10), 0.5, 1e-12);
+  });
+  it('paybackYears is null when the converging sum cannot reach A', () => {
+    // 100 x (1 + 0.5 + 0.25 + ...) = 200 < 250
+    expect(paybackYears(100, 0.5, 0, 250, 1000)).toBeNull();
+  });
+});

@@ -1,0 +1,30 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { rank } from '../../src/engine/rank.ts';
+
+const finiteDoubles = fc.array(fc.double({ min: -1e9, max: 1e9, noNaN: true, noDefaultInfinity: true }), { maxLength: 300 });
+
+describe('rank(values, descending)', () => {
+  it('orders [3, -1, 0, 2.5, -7] descending as indices 0, 3, 2, 1, 4', () => {
+    expect(Array.from(rank([3, -1, 0, 2.5, -7], true))).toEqual([0, 3, 2, 1, 4]);
+  });
+
+  it('returns a permutation whose values never increase (descending) or decrease (ascending)', () => {
+    fc.assert(
+      fc.property(finiteDoubles, fc.boolean(), (values, descending) => {
+        const order = rank(values, descending);
+        expect([...order].sort((a, b) => a - b)).toEqual(values.map((_, i) => i));
+        for (let k = 1; k < order.length; k++) {
+          const a = Math.fround(values[order[k - 1] as number] as number);
+          const b = Math.fround(values[order[k] as number] as number);
+          if (descending) expect(a).toBeGreaterThanOrEqual(b);
+          else expect(a).toBeLessThanOrEqual(b);
+        }
+      }),
+    );
+  });
+
+  it('keeps equal values in index order (stable)', () => {
+    expect(Array.from(rank([1, 1, 1], true))).toEqual([0, 1, 2]);
+  });
+});
