@@ -6,6 +6,8 @@ import { ticks } from 'd3-array';
 import type { HistogramBin } from './results.ts';
 
 export const HISTOGRAM_BINS = 30;
+/** Values closer than this (in currency units) are the same value. */
+const MIN_BIN_SPAN = 1e-9;
 
 /** `descending` ranks `values` from the largest to the smallest. */
 export function valueHistogram(values: ArrayLike<number>, descending: Uint32Array, bins: number = HISTOGRAM_BINS): HistogramBin[] {
@@ -14,10 +16,12 @@ export function valueHistogram(values: ArrayLike<number>, descending: Uint32Arra
   const at = (share: number): number => values[descending[Math.min(n - 1, Math.floor(share * (n - 1)))] as number] as number;
   const low = at(0.99);
   const high = at(0.01);
-  if (!(high > low)) return [{ x0: low, x1: high, count: n }];
+  // A range that is empty or too narrow to split into nice numbers (rounding noise, denormals) is one bin.
+  if (!(high - low > Math.max(1e-9 * Math.max(Math.abs(high), Math.abs(low)), MIN_BIN_SPAN))) return [{ x0: low, x1: high, count: n }];
   const edges = ticks(low, high, bins);
+  if (edges.length < 2) return [{ x0: low, x1: high, count: n }];
   // Extend to cover [low, high] exactly with nice edges.
-  const step = edges.length > 1 ? (edges[1] as number) - (edges[0] as number) : high - low;
+  const step = (edges[1] as number) - (edges[0] as number);
   if ((edges[0] as number) > low) edges.unshift((edges[0] as number) - step);
   if ((edges[edges.length - 1] as number) < high) edges.push((edges[edges.length - 1] as number) + step);
   const first = edges[0] as number;

@@ -34,13 +34,16 @@ const enum Trait {
   ServiceLoad = 4,
 }
 
+const MAX_GAMMA_SHAPE = 1e12;
+
 /**
  * Gamma(k)/k with the "spread" applied as k / spread^2; spread 0 makes the
  * trait exactly 1 (every customer alike).
  */
 function gammaFactor(shape: number, spread: number, seed: number, index: number, trait: Trait): number {
-  if (spread === 0) return 1;
   const k = shape / (spread * spread);
+  // Beyond this shape the factor's standard deviation (1/sqrt(k)) is below 1e-6: every customer is alike.
+  if (!(k < MAX_GAMMA_SHAPE)) return 1;
   return gamma(k, seed, index, trait) / k;
 }
 
