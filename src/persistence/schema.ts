@@ -1,0 +1,157 @@
+// The shapes that leave the app (export files) or come back (imports, saved
+// records), validated with valibot against the same ranges as the sliders.
+// Each problem names its path, e.g. `scenarios[3].churnRate: must be between 0 and 1`.
+import * as v from 'valibot';
+import { DEFAULTS, PARAMETERS, PARAMETER_KEYS, type ParameterKey, type Scenario } from '../engine/parameters.ts';
+
+export const EXPORT_FORMAT = 'kundenwert-scenarios';
+/** Version of the export file format; bump with a migration in `parseExport`. */
+export const EXPORT_VERSION = 1;
+
+function rangeMessage(key: ParameterKey): string {
+  const spec = PARAMETERS[key];
+  const whole = spec.integer ? 'a whole number ' : '';
+  const unlimited = key === 'horizon' ? ' or null (unlimited)' : '';
+  return `must be ${whole}between ${spec.min} and ${spec.max}${unlimited}`;
+}
+
+function parameterSchema(key: ParameterKey) {
+  const spec = PARAMETERS[key];
+  const message = rangeMessage(key);
+  const base = v.pipe(
+    v.number(message),
+    v.finite(message),
+    v.minValue(spec.min, message),
+    v.maxValue(spec.max, message),
+    v.check((value) => !spec.integer || Number.isInteger(value), message),
+  );
+  return key === 'horizon' ? v.nullable(base) : base;
+}
+
+const parameterEntries = Object.fromEntries(PARAMETER_KEYS.map((key) => [key, v.optional(parameterSchema(key))])) as {
+  [K in ParameterKey]: v.OptionalSchema<ReturnType<typeof parameterSchema>, undefined>;
+};
+
+/** A scenario in a file: every key optional (missing keys take the defaults), unknown keys rejected. */
+export const ScenarioSchema = v.strictObject(parameterEntries);
+
+export const SummarySchema = v.object({
+  clv: v.number(),
+  lifetimeProfit: v.number(),
+  portfolioValue: v.number(),
+  top20RevenueShare: v.number(),
+});
+
+export type ScenarioSummary = v.InferOutput<typeof SummarySchema>;
+
+const isoDate = v.pipe(v.string('must be a date'), v.isoTimestamp('must be an ISO date and time'));
+
+export const StoredScenarioSchema = v.object({
+  id: v.pipe(v.string(), v.minLength(1, 'must not be empty')),
+  name: v.pipe(v.string('must be text'), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(200, 'must be at most 200 characters')),
+  notes: v.optional(v.pipe(v.string('must be text'), v.maxLength(10_000, 'must be at most 10,000 characters')), ''),
+  scenario: ScenarioSchema,
+  createdAt: isoDate,
+  updatedAt: isoDate,
+  appVersion: v.optional(v.string(), 'unknown'),
+  summary: v.optional(v.nullable(SummarySchema), null),
+});
+
+export type StoredScenario = Omit<v.InferOutput<typeof StoredScenarioSchema>, 'scenario'> & { scenario: Partial<Scenario> };
+
+/**
+ * One scenario in an export file: its name and notes beside its parameters,
+ * so that a problem reads `scenarios[3].churnRate: must be between 0 and 1`.
+ */
+const ExportedScenarioSchema = v.pipe(
+  v.strictObject({
+    name: StoredScenarioSchema.entries.name,
+    notes: StoredScenarioSchema.entries.notes,
+    createdAt: v.optional(isoDate),
+    updatedAt: v.optional(isoDate),
+    ...parameterEntries,
+  }),
+  v.transform(({ name, notes, createdAt, updatedAt, ...parameters }) => ({
+    name,
+    notes,
+    createdAt,
+    updatedAt,
+    scenario: Object.fromEntries(Object.entries(parameters).filter(([, value]) => value !== undefined)) as Partial<Scenario>,
+  })),
+);
+
+export type ExportedScenario = v.InferOutput<typeof ExportedScenarioSchema>;
+
+const ExportHeaderSchema = v.object({
+  format: v.literal(EXPORT_FORMAT, `must be "${EXPORT_FORMAT}"`),
+  version: v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1')),
+  scenarios: v.array(v.unknown(), 'must be a list of scenarios'),
+});
+
+export interface ImportProblem {
+  /** e.g. `scenarios[3].scenario.churnRate` */
+  path: string;
+  message: string;
+}
+
+export interface ParsedImport {
+  valid: ExportedScenario[];
+  problems: ImportProblem[];
+}
+
+function pathOf(prefix: string, issue: v.BaseIssue<unknown>): string {
+  const keys = v.getDotPath(issue);
+  if (keys === null || keys === '') return prefix;
+  // getDotPath joins with dots; show list indices the usual way.
+  const tail = keys.replace(/\.(\d+)(?=\.|$)/g, '[$1]').replace(/^(\d+)(?=\.|$)/, '[$1]');
+  return tail.startsWith('[') ? `${prefix}${tail}` : `${prefix}.${tail}`;
+}
+
+/** The full scenario of a (partial) stored one: missing keys take today's defaults. */
+export function completeScenario(partial: Partial<Scenario>): Scenario {
+  return { ...DEFAULTS, ...partial };
+}
+
+/**
+ * Reads an export file's text: keeps every valid scenario and reports each
+ * problem with its path. A file that is not ours at all yields one problem.
+ */
+export function parseExport(text: string): ParsedImport {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return { valid: [], problems: [{ path: '(file)', message: 'is not a JSON file' }] };
+  }
+  const header = v.safeParse(ExportHeaderSchema, json);
+  if (!header.success) {
+    return { valid: [], problems: header.issues.map((issue) => ({ path: pathOf('(file)', issue), message: issue.message })) };
+  }
+  if (header.output.version > EXPORT_VERSION) {
+    return {
+      valid: [],
+      problems: [{ path: 'version', message: `is ${header.output.version}, newer than this app reads (${EXPORT_VERSION}): update the app` }],
+    };
+  }
+  const valid: ExportedScenario[] = [];
+  const problems: ImportProblem[] = [];
+  header.output.scenarios.forEach((entry, index) => {
+    const result = v.safeParse(ExportedScenarioSchema, entry);
+    if (result.success) valid.push(result.output);
+    else for (const issue of result.issues) problems.push({ path: pathOf(`scenarios[${index}]`, issue), message: issue.message });
+  });
+  return { valid, problems };
+}
+
+export function buildExport(scenarios: readonly Pick<StoredScenario, 'name' | 'notes' | 'scenario' | 'createdAt' | 'updatedAt'>[]): string {
+  return `${JSON.stringify(
+    {
+      format: EXPORT_FORMAT,
+      version: EXPORT_VERSION,
+      exportedAt: new Date().toISOString(),
+      scenarios: scenarios.map(({ name, notes, scenario, createdAt, updatedAt }) => ({ name, notes, createdAt, updatedAt, ...scenario })),
+    },
+    null,
+    2,
+  )}\n`;
+}

@@ -1,0 +1,214 @@
+// Saved scenarios behind a small interface: IndexedDB (idb) when the browser
+// has it, memory when it does not (private mode, blocked storage), so the
+// app always works and says whether anything is kept.
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import * as v from 'valibot';
+import type { Scenario } from '../engine/parameters.ts';
+import { StoredScenarioSchema, type StoredScenario } from './schema.ts';
+
+export const DB_NAME = 'kundenwert-simulator';
+/**
+ * Schema history, one upgrade step per version (never edit a shipped step):
+ * 1: object store `scenarios` (key: id);
+ * 2: index `updatedAt` on scenarios, store `working` for the autosaved state.
+ */
+export const DB_VERSION = 2;
+/** Version of one record's shape; records written by a newer app are skipped, not misread. */
+export const RECORD_VERSION = 1;
+
+export interface WorkingState {
+  scenario: Partial<Scenario>;
+  /** The saved scenario this state was opened from, if any. */
+  sourceId: string | null;
+  updatedAt: string;
+}
+
+interface KundenwertDb extends DBSchema {
+  scenarios: { key: string; value: Record<string, unknown>; indexes: { updatedAt: string } };
+  working: { key: string; value: WorkingState };
+}
+
+type UpgradeStep = (
+  db: IDBPDatabase<KundenwertDb>,
+  transaction: IDBPTransaction<KundenwertDb, StoreNames<KundenwertDb>[], 'versionchange'>,
+) => void;
+
+export const UPGRADE_STEPS: readonly UpgradeStep[] = [
+  // to 1
+  (db) => {
+    db.createObjectStore('scenarios', { keyPath: 'id' });
+  },
+  // to 2
+  (db, transaction) => {
+    transaction.objectStore('scenarios').createIndex('updatedAt', 'updatedAt');
+    db.createObjectStore('working');
+  },
+];
+
+export type StorageErrorKind = 'quota' | 'unavailable' | 'failed';
+
+export class StorageError extends Error {
+  constructor(
+    readonly kind: StorageErrorKind,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'StorageError';
+  }
+}
+
+export interface SkippedRecord {
+  id: string;
+  reason: 'corrupt' | 'newerVersion';
+}
+
+export interface ScenarioList {
+  scenarios: StoredScenario[];
+  skipped: SkippedRecord[];
+}
+
+export interface ScenarioStore {
+  /** False when nothing outlives the tab (memory fallback). */
+  readonly persistent: boolean;
+  list(): Promise<ScenarioList>;
+  get(id: string): Promise<StoredScenario | null>;
+  /** Creates or replaces one record; a failed write leaves every saved record as it was. */
+  put(record: StoredScenario): Promise<void>;
+  delete(id: string): Promise<void>;
+  loadWorking(): Promise<WorkingState | null>;
+  saveWorking(state: WorkingState): Promise<void>;
+}
+
+/** Reads one raw record: a valid one, or why it was skipped. */
+export function readRecord(raw: unknown): StoredScenario | SkippedRecord {
+  const id = typeof raw === 'object' && raw !== null && 'id' in raw ? String((raw as { id: unknown }).id) : '(unknown)';
+  const version = typeof raw === 'object' && raw !== null ? (raw as { recordVersion?: unknown }).recordVersion : undefined;
+  if (typeof version === 'number' && version > RECORD_VERSION) return { id, reason: 'newerVersion' };
+  const parsed = v.safeParse(StoredScenarioSchema, raw);
+  return parsed.success ? (parsed.output as StoredScenario) : { id, reason: 'corrupt' };
+}
+
+function isSkipped(record: StoredScenario | SkippedRecord): record is SkippedRecord {
+  return 'reason' in record;
+}
+
+function byUpdatedDescending(a: StoredScenario, b: StoredScenario): number {
+  return b.updatedAt.localeCompare(a.updatedAt);
+}
+
+function toStorageError(error: unknown): StorageError {
+  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
+  if (name === 'QuotaExceededError') return new StorageError('quota', 'The browser storage is full', { cause: error });
+  if (name === 'InvalidStateError' || name === 'UnknownError') return new StorageError('unavailable', 'The browser storage is not available', { cause: error });
+  return new StorageError('failed', error instanceof Error ? error.message : String(error), { cause: error });
+}
+
+class IdbScenarioStore implements ScenarioStore {
+  readonly persistent = true;
+  constructor(private readonly db: IDBPDatabase<KundenwertDb>) {}
+
+  async list(): Promise<ScenarioList> {
+    const raw = await this.db.getAll('scenarios');
+    const scenarios: StoredScenario[] = [];
+    const skipped: SkippedRecord[] = [];
+    for (const record of raw.map(readRecord)) (isSkipped(record) ? skipped : scenarios).push(record as never);
+    return { scenarios: scenarios.sort(byUpdatedDescending), skipped };
+  }
+
+  async get(id: string): Promise<StoredScenario | null> {
+    const record = readRecord(await this.db.get('scenarios', id));
+    return isSkipped(record) ? null : record;
+  }
+
+  async put(record: StoredScenario): Promise<void> {
+    try {
+      await this.db.put('scenarios', { ...record, recordVersion: RECORD_VERSION });
+    } catch (error) {
+      throw toStorageError(error);
+    }
+  }
+
+  async delete(id: string): Promise<void> {
+    try {
+      await this.db.delete('scenarios', id);
+    } catch (error) {
+      throw toStorageError(error);
+    }
+  }
+
+  async loadWorking(): Promise<WorkingState | null> {
+    return (await this.db.get('working', 'current')) ?? null;
+  }
+
+  async saveWorking(state: WorkingState): Promise<void> {
+    try {
+      await this.db.put('working', state, 'current');
+    } catch (error) {
+      throw toStorageError(error);
+    }
+  }
+}
+
+/** Keeps scenarios for this tab only. */
+export class MemoryScenarioStore implements ScenarioStore {
+  readonly persistent = false;
+  private readonly records = new Map<string, StoredScenario>();
+  private working: WorkingState | null = null;
+
+  async list(): Promise<ScenarioList> {
+    return { scenarios: [...this.records.values()].map((r) => structuredClone(r)).sort(byUpdatedDescending), skipped: [] };
+  }
+  async get(id: string): Promise<StoredScenario | null> {
+    const record = this.records.get(id);
+    return record ? structuredClone(record) : null;
+  }
+  async put(record: StoredScenario): Promise<void> {
+    this.records.set(record.id, structuredClone(record));
+  }
+  async delete(id: string): Promise<void> {
+    this.records.delete(id);
+  }
+  async loadWorking(): Promise<WorkingState | null> {
+    return this.working ? structuredClone(this.working) : null;
+  }
+  async saveWorking(state: WorkingState): Promise<void> {
+    this.working = structuredClone(state);
+  }
+}
+
+export type OpenedStore =
+  | { store: ScenarioStore; problem: null }
+  | { store: ScenarioStore; problem: 'unavailable' | 'newerDatabase' | 'blocked' };
+
+/**
+ * Opens the IndexedDB store, or falls back to memory and says why.
+ * `factory` is injectable so tests can use fake-indexeddb or a broken one.
+ */
+export async function openScenarioStore(factory: IDBFactory | null = globalThis.indexedDB ?? null): Promise<OpenedStore> {
+  if (!factory) return { store: new MemoryScenarioStore(), problem: 'unavailable' };
+  const previous = globalThis.indexedDB;
+  try {
+    // idb opens through the global factory; point it at ours for this call.
+    if (factory !== previous) Object.defineProperty(globalThis, 'indexedDB', { value: factory, configurable: true, writable: true });
+    let blocked = false;
+    const db = await openDB<KundenwertDb>(DB_NAME, DB_VERSION, {
+      upgrade(database, oldVersion, _newVersion, transaction) {
+        for (let step = oldVersion; step < DB_VERSION; step++) UPGRADE_STEPS[step]?.(database, transaction);
+      },
+      blocked() {
+        blocked = true;
+      },
+      blocking() {
+        // Another tab wants a newer schema: let it have the database.
+        db.close();
+      },
+    });
+    return { store: new IdbScenarioStore(db), problem: blocked ? 'blocked' : null };
+  } catch (error) {
+    const name = error instanceof Error || error instanceof DOMException ? error.name : '';
+    return { store: new MemoryScenarioStore(), problem: name === 'VersionError' ? 'newerDatabase' : 'unavailable' };
+  } finally {
+    if (factory !== previous) Object.defineProperty(globalThis, 'indexedDB', { value: previous, configurable: true, writable: true });
+  }
+}
