@@ -83,3 +83,35 @@ if (!only || only === 'population') {
     print({ case: 'population', n, medianMs });
   }
 }
+
+if (!only || only === 'scenarioList') {
+  // Listing 1,000 saved scenarios (IndexedDB through fake-indexeddb in Node),
+  // searching and sorting them, and opening one: what the list view does.
+  await import('fake-indexeddb/auto');
+  const { IDBFactory } = await import('fake-indexeddb');
+  const { openScenarioStore } = await import('../src/persistence/store.ts');
+  const { ScenarioLibrary, searchScenarios } = await import('../src/persistence/library.ts');
+  const factory = new IDBFactory();
+  globalThis.indexedDB = factory;
+  const { store } = await openScenarioStore(factory);
+  const library = new ScenarioLibrary(store, { channel: undefined });
+  const n = 1000;
+  for (let k = 0; k < n; k++) {
+    await library.saveAs(`Szenario ${k}`, { ...DEFAULTS, churnRate: 0.1 + (k % 50) / 100, focus: (k % 21) / 20 }, {
+      clv: k,
+      lifetimeProfit: k - 500,
+      portfolioValue: k * 1000,
+      top20RevenueShare: 0.75,
+    });
+  }
+  const samples: number[] = [];
+  for (let r = 0; r < 12; r++) {
+    const started = performance.now();
+    const { scenarios } = await library.list();
+    const shown = searchScenarios(scenarios, '', r % 2 ? 'updated' : 'lifetimeProfit');
+    await store.get(shown[0]?.id ?? '');
+    samples.push(performance.now() - started);
+  }
+  library.close();
+  print({ case: 'scenarioList', n, medianMs: Number(median(samples.slice(2)).toFixed(2)), storage: 'fake-indexeddb (Node)' });
+}

@@ -1,0 +1,223 @@
+// What a user does with saved scenarios, over a ScenarioStore: save as,
+// rename, duplicate, delete with undo, import without overwriting, and
+// telling other tabs. No DOM here, so it is tested in Node.
+import { changedKeys, type Scenario } from '../engine/parameters.ts';
+import type { ExportedScenario, ScenarioSummary, StoredScenario } from './schema.ts';
+import { StorageError, type ScenarioStore } from './store.ts';
+
+export const APP_VERSION = '0.1.0';
+const CHANNEL_NAME = 'kundenwert-scenarios';
+
+/** Only the keys that differ from the defaults are stored: records stay small and readable. */
+export function compactScenario(scenario: Scenario): Partial<Scenario> {
+  return Object.fromEntries(changedKeys(scenario).map((key) => [key, scenario[key]])) as Partial<Scenario>;
+}
+
+export type SortOrder = 'updated' | 'lifetimeProfit' | 'name';
+
+/** Filters by a case-insensitive part of the name and sorts; pure, so the list view and the benchmark share it. */
+export function searchScenarios(scenarios: readonly StoredScenario[], query: string, order: SortOrder, locale = 'de'): StoredScenario[] {
+  const needle = query.trim().toLocaleLowerCase(locale);
+  const found = needle === '' ? [...scenarios] : scenarios.filter((s) => s.name.toLocaleLowerCase(locale).includes(needle));
+  const collator = new Intl.Collator(locale);
+  switch (order) {
+    case 'updated':
+      return found.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    case 'lifetimeProfit':
+      // Scenarios without a summary go last.
+      return found.sort((a, b) => (b.summary?.lifetimeProfit ?? -Infinity) - (a.summary?.lifetimeProfit ?? -Infinity));
+    case 'name':
+      return found.sort((a, b) => collator.compare(a.name, b.name));
+  }
+}
+
+/** A name not yet taken: "Fokus", "Fokus (2)", "Fokus (3)" ... */
+export function uniqueName(name: string, taken: Iterable<string>): string {
+  const names = new Set(taken);
+  if (!names.has(name)) return name;
+  const stem = name.replace(/ \(\d+\)$/, '');
+  for (let n = 2; ; n++) {
+    const candidate = `${stem} (${n})`;
+    if (!names.has(candidate)) return candidate;
+  }
+}
+
+/** Another tab (or this one) changed the saved scenarios. */
+export type LibraryChange = { type: 'changed'; ids: string[] };
+
+export class ConflictError extends Error {
+  constructor(readonly current: StoredScenario | null) {
+    super('The scenario was changed in another tab');
+    this.name = 'ConflictError';
+  }
+}
+
+export interface LibraryOptions {
+  now?: () => Date;
+  newId?: () => string;
+  /** BroadcastChannel or a fake; null for none. */
+  channel?: Pick<BroadcastChannel, 'postMessage' | 'close'> & { onmessage: ((event: MessageEvent) => void) | null };
+}
+
+export class ScenarioLibrary {
+  private readonly now: () => Date;
+  private readonly newId: () => string;
+  private readonly channel: LibraryOptions['channel'] | null;
+  private readonly listeners = new Set<(change: LibraryChange) => void>();
+
+  constructor(
+    readonly store: ScenarioStore,
+    options: LibraryOptions = {},
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.newId = options.newId ?? (() => crypto.randomUUID());
+    this.channel =
+      options.channel ?? (typeof BroadcastChannel === 'undefined' ? null : (new BroadcastChannel(CHANNEL_NAME) as LibraryOptions['channel']));
+    if (this.channel) {
+      this.channel.onmessage = (event: MessageEvent) => {
+        const data = event.data as LibraryChange | undefined;
+        if (data?.type === 'changed') this.emit(data);
+      };
+    }
+  }
+
+  /** Called on every change, from this tab or another. Returns the unsubscribe function. */
+  subscribe(listener: (change: LibraryChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  close(): void {
+    this.channel?.close();
+  }
+
+  private emit(change: LibraryChange): void {
+    for (const listener of this.listeners) listener(change);
+  }
+
+  private announce(ids: string[]): void {
+    const change: LibraryChange = { type: 'changed', ids };
+    this.channel?.postMessage(change);
+    this.emit(change);
+  }
+
+  list() {
+    return this.store.list();
+  }
+
+  async saveAs(name: string, scenario: Scenario, summary: ScenarioSummary | null, notes = ''): Promise<StoredScenario> {
+    const { scenarios } = await this.store.list();
+    const at = this.now().toISOString();
+    const record: StoredScenario = {
+      id: this.newId(),
+      name: uniqueName(name.trim() || 'Szenario', scenarios.map((s) => s.name)),
+      notes,
+      scenario: compactScenario(scenario),
+      createdAt: at,
+      updatedAt: at,
+      appVersion: APP_VERSION,
+      summary,
+    };
+    await this.store.put(record);
+    this.announce([record.id]);
+    return record;
+  }
+
+  /**
+   * Replaces a saved scenario's parameters. `expectedUpdatedAt` is the time
+   * the caller last saw: if another tab saved since, nothing is written and
+   * a ConflictError carries the other version, so no edit is lost silently.
+   */
+  async update(
+    id: string,
+    changes: { scenario?: Scenario; name?: string; notes?: string; summary?: ScenarioSummary | null },
+    expectedUpdatedAt: string,
+  ): Promise<StoredScenario> {
+    const current = await this.store.get(id);
+    if (current === null || current.updatedAt !== expectedUpdatedAt) throw new ConflictError(current);
+    const next: StoredScenario = {
+      ...current,
+      ...(changes.name !== undefined ? { name: changes.name.trim() || current.name } : {}),
+      ...(changes.notes !== undefined ? { notes: changes.notes } : {}),
+      ...(changes.scenario !== undefined ? { scenario: compactScenario(changes.scenario) } : {}),
+      ...(changes.summary !== undefined ? { summary: changes.summary } : {}),
+      updatedAt: this.laterThan(current.updatedAt),
+      appVersion: APP_VERSION,
+    };
+    await this.store.put(next);
+    this.announce([id]);
+    return next;
+  }
+
+  async rename(id: string, name: string, expectedUpdatedAt: string): Promise<StoredScenario> {
+    return this.update(id, { name }, expectedUpdatedAt);
+  }
+
+  async duplicate(id: string): Promise<StoredScenario | null> {
+    const source = await this.store.get(id);
+    if (source === null) return null;
+    const { scenarios } = await this.store.list();
+    const at = this.now().toISOString();
+    const copy: StoredScenario = {
+      ...structuredClone(source),
+      id: this.newId(),
+      name: uniqueName(source.name, scenarios.map((s) => s.name)),
+      createdAt: at,
+      updatedAt: at,
+    };
+    await this.store.put(copy);
+    this.announce([copy.id]);
+    return copy;
+  }
+
+  /** Deletes and returns a function that puts the scenario back exactly as it was (undo). */
+  async remove(id: string): Promise<(() => Promise<void>) | null> {
+    const record = await this.store.get(id);
+    if (record === null) return null;
+    await this.store.delete(id);
+    this.announce([id]);
+    return async () => {
+      await this.store.put(record);
+      this.announce([id]);
+    };
+  }
+
+  /** Adds every imported scenario as a new one; a taken name gets a number, nothing is replaced. */
+  async importAll(imported: readonly ExportedScenario[]): Promise<StoredScenario[]> {
+    const { scenarios } = await this.store.list();
+    const names = scenarios.map((s) => s.name);
+    const added: StoredScenario[] = [];
+    for (const entry of imported) {
+      const at = this.now().toISOString();
+      const name = uniqueName(entry.name, names);
+      names.push(name);
+      const record: StoredScenario = {
+        id: this.newId(),
+        name,
+        notes: entry.notes,
+        scenario: entry.scenario,
+        createdAt: entry.createdAt ?? at,
+        updatedAt: at,
+        appVersion: APP_VERSION,
+        summary: null,
+      };
+      try {
+        await this.store.put(record);
+      } catch (error) {
+        // What was added before the failure stays; the caller reports how far it got.
+        if (error instanceof StorageError) throw Object.assign(error, { added });
+        throw error;
+      }
+      added.push(record);
+    }
+    if (added.length > 0) this.announce(added.map((r) => r.id));
+    return added;
+  }
+
+  /** A fresh timestamp, strictly later than `previous` even within the same millisecond. */
+  private laterThan(previous: string): string {
+    const now = this.now();
+    const before = Date.parse(previous);
+    return (now.getTime() > before ? now : new Date(before + 1)).toISOString();
+  }
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULTS } from '../../src/engine/parameters.ts';
+import { ConflictError, ScenarioLibrary, searchScenarios, uniqueName, type LibraryChange } from '../../src/persistence/library.ts';
+import { MemoryScenarioStore } from '../../src/persistence/store.ts';
+
+/** Two tabs' BroadcastChannels, connected to each other. */
+function channelPair() {
+  type Fake = { onmessage: ((event: MessageEvent) => void) | null; postMessage(data: unknown): void; close(): void };
+  const a: Fake = { onmessage: null, postMessage: (data) => b.onmessage?.({ data } as MessageEvent), close: () => {} };
+  const b: Fake = { onmessage: null, postMessage: (data) => a.onmessage?.({ data } as MessageEvent), close: () => {} };
+  return [a, b] as const;
+}
+
+function library(store = new MemoryScenarioStore(), channel = channelPair()[0]) {
+  let clock = Date.parse('2026-03-01T09:00:00.000Z');
+  let id = 0;
+  return new ScenarioLibrary(store, { now: () => new Date((clock += 1000)), newId: () => `id-${++id}`, channel });
+}
+
+const summary = (lifetimeProfit: number) => ({ clv: 0, lifetimeProfit, portfolioValue: 0, top20RevenueShare: 0 });
+
+describe('ScenarioLibrary', () => {
+  it('saves only the changed parameters, under a unique name', async () => {
+    const lib = library();
+    const first = await lib.saveAs('Fokus auf A', { ...DEFAULTS, focus: 0.5 }, null);
+    const second = await lib.saveAs('Fokus auf A', { ...DEFAULTS, focus: 1 }, null);
+    expect(first.scenario).toEqual({ focus: 0.5 });
+    expect(second.name).toBe('Fokus auf A (2)');
+  });
+
+  it('refuses to overwrite a scenario another tab saved in between, and hands over that version', async () => {
+    const store = new MemoryScenarioStore();
+    const [left, right] = channelPair();
+    const tabA = library(store, left);
+    const tabB = library(store, right);
+    const saved = await tabA.saveAs('Gießkanne', DEFAULTS, null);
+    const changed = await tabB.update(saved.id, { scenario: { ...DEFAULTS, churnRate: 0.3 } }, saved.updatedAt);
+    const attempt = tabA.update(saved.id, { scenario: { ...DEFAULTS, churnRate: 0.1 } }, saved.updatedAt);
+    await expect(attempt).rejects.toBeInstanceOf(ConflictError);
+    await expect(attempt).rejects.toMatchObject({ current: { updatedAt: changed.updatedAt, scenario: { churnRate: 0.3 } } });
+    expect((await store.get(saved.id))?.scenario).toEqual({ churnRate: 0.3 });
+  });
+
+  it('tells the other tab about every change', async () => {
+    const store = new MemoryScenarioStore();
+    const [left, right] = channelPair();
+    const tabA = library(store, left);
+    const tabB = library(store, right);
+    const seen: LibraryChange[] = [];
+    tabB.subscribe((change) => seen.push(change));
+    const saved = await tabA.saveAs('Neu', DEFAULTS, null);
+    expect(seen).toEqual([{ type: 'changed', ids: [saved.id] }]);
+  });
+
+  it('deletes with undo: the scenario comes back exactly as it was', async () => {
+    const lib = library();
+    const saved = await lib.saveAs('Weg damit', { ...DEFAULTS, dropShare: 0.2 }, summary(5));
+    const undo = await lib.remove(saved.id);
+    expect((await lib.list()).scenarios).toEqual([]);
+    await undo?.();
+    expect((await lib.list()).scenarios).toEqual([saved]);
+  });
+
+  it('duplicates under a new name and id', async () => {
+    const lib = library();
+    const saved = await lib.saveAs('Basis', DEFAULTS, null);
+    const copy = await lib.duplicate(saved.id);
+    expect(copy?.name).toBe('Basis (2)');
+    expect(copy?.id).not.toBe(saved.id);
+    expect((await lib.list()).scenarios).toHaveLength(2);
+  });
+
+  it('imports every scenario as a new one and never replaces a saved one', async () => {
+    const lib = library();
+    const saved = await lib.saveAs('Seminar', { ...DEFAULTS, churnRate: 0.25 }, null);
+    const added = await lib.importAll([
+      { name: 'Seminar', notes: '', scenario: { churnRate: 0.4 }, createdAt: undefined, updatedAt: undefined },
+      { name: 'Neu', notes: 'x', scenario: {}, createdAt: undefined, updatedAt: undefined },
+    ]);
+    expect(added.map((s) => s.name)).toEqual(['Seminar (2)', 'Neu']);
+    expect((await lib.store.get(saved.id))?.scenario).toEqual({ churnRate: 0.25 });
+  });
+});
+
+describe('searchScenarios and uniqueName', () => {
+  const lib = library();
+  it('finds by a part of the name, ignoring case, and sorts by lifetime profit', async () => {
+    await lib.saveAs('Gießkanne', DEFAULTS, summary(10));
+    await lib.saveAs('Fokus auf A', DEFAULTS, summary(30));
+    await lib.saveAs('fokus halb', DEFAULTS, summary(20));
+    const { scenarios } = await lib.list();
+    expect(searchScenarios(scenarios, 'FOKUS', 'lifetimeProfit').map((s) => s.name)).toEqual(['Fokus auf A', 'fokus halb']);
+    expect(searchScenarios(scenarios, '', 'updated').map((s) => s.name)).toEqual(['fokus halb', 'Fokus auf A', 'Gießkanne']);
+  });
+
+  it('numbers taken names on from 2', () => {
+    expect(uniqueName('A', ['A', 'A (2)'])).toBe('A (3)');
+    expect(uniqueName('A (2)', ['A', 'A (2)'])).toBe('A (3)');
+    expect(uniqueName('B', ['A'])).toBe('B');
+  });
+});
