@@ -2,6 +2,8 @@
 // {"case":"recompute","n":1000000,"medianMs":..,"baselineMedianMs":..}.
 // recompute = every portfolio and drop figure after a money slider moves
 // (population cached, as in the worker); focusSweep = the 21-point sweep.
+// IndexedDB for the scenarioList case; installing it globally changes nothing for the others.
+import 'fake-indexeddb/auto';
 import { createEngine } from '../src/engine/index.ts';
 import { focusBase, focusSweep } from '../src/engine/focus.ts';
 import { DEFAULTS, type Scenario } from '../src/engine/parameters.ts';
@@ -87,7 +89,6 @@ if (!only || only === 'population') {
 if (!only || only === 'scenarioList') {
   // Listing 1,000 saved scenarios (IndexedDB through fake-indexeddb in Node),
   // searching and sorting them, and opening one: what the list view does.
-  await import('fake-indexeddb/auto');
   const { IDBFactory } = await import('fake-indexeddb');
   const { openScenarioStore } = await import('../src/persistence/store.ts');
   const { ScenarioLibrary, searchScenarios } = await import('../src/persistence/library.ts');
