@@ -13,6 +13,11 @@ export function compactScenario(scenario: Scenario): Partial<Scenario> {
   return Object.fromEntries(changedKeys(scenario).map((key) => [key, scenario[key]])) as Partial<Scenario>;
 }
 
+/** Now as an ISO timestamp (records and the autosave carry these). */
+export function timestamp(): string {
+  return new Date().toISOString();
+}
+
 export type SortOrder = 'updated' | 'lifetimeProfit' | 'name';
 
 /** Filters by a case-insensitive part of the name and sorts; pure, so the list view and the benchmark share it. */

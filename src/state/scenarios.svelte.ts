@@ -3,7 +3,7 @@
 // undo for deletes, and every storage failure as a message, never a crash.
 import type { Scenario } from '../engine/parameters.ts';
 import type { Results } from '../engine/results.ts';
-import { ConflictError, ScenarioLibrary, searchScenarios, type SortOrder } from '../persistence/library.ts';
+import { ConflictError, ScenarioLibrary, searchScenarios, timestamp, type SortOrder } from '../persistence/library.ts';
 import { buildExport, completeScenario, parseExport, type ImportProblem, type ScenarioSummary, type StoredScenario } from '../persistence/schema.ts';
 import { openScenarioStore, StorageError, type OpenedStore, type SkippedRecord, type WorkingState } from '../persistence/store.ts';
 
@@ -209,7 +209,7 @@ export class ScenariosState {
 
   /** Keeps the working state, debounced: a reload or crash loses at most the last moment of work. */
   scheduleAutosave(scenario: Partial<Scenario>): void {
-    this.#pendingWorking = { scenario, sourceId: this.activeId, updatedAt: new Date().toISOString() };
+    this.#pendingWorking = { scenario, sourceId: this.activeId, updatedAt: timestamp() };
     if (this.#autosave !== null) clearTimeout(this.#autosave);
     this.#autosave = setTimeout(() => void this.flushAutosave(), AUTOSAVE_DELAY_MS);
   }

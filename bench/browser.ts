@@ -1,0 +1,208 @@
+// `npm run bench:browser` (= `vite build && tsx bench/browser.ts`): what a
+// user feels, measured in Chromium against the production build.
+//   sliderToChart: median ms from a slider's input event to the figures and
+//     charts being redrawn (a headline figure changed, then a frame and the
+//     task after it passed, i.e. the paint happened), at 10,000 and 100,000
+//     customers, measured with performance.now() inside the page;
+//   initialJs: gzip bytes of the JavaScript index.html loads before any user
+//     action (entry, its static imports, modulepreloads), and of the worker.
+// One JSON line per case on stdout; progress on stderr.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, posix } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from '../test/e2e/chromium-path.mjs';
+
+const DIST = 'dist';
+const PORT = Number(process.env.BENCH_PORT ?? 4174);
+const BASE_URL = `http://localhost:${PORT}/`;
+const SIZES = [10_000, 100_000];
+const REPETITIONS = 15;
+const WARM_UP = 3;
+/** The tab measured: the portfolio view, whose charts depend on every customer. */
+const TAB = process.env.BENCH_TAB ?? 'portfolio';
+
+function median(samples: readonly number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+function gzipBytes(path: string): number {
+  return gzipSync(readFileSync(path), { level: 9 }).byteLength;
+}
+
+/** Relative JS files a built module imports statically (not `import()`): `from"./x.js"` and `import"./x.js"`. */
+function staticImports(file: string): string[] {
+  const code = readFileSync(file, 'utf8');
+  const found: string[] = [];
+  const pattern = /(?:\bfrom\s*|\bimport\s*)["'](\.{1,2}\/[^"']+\.js)["']/g;
+  for (const match of code.matchAll(pattern)) {
+    const target = match[1];
+    if (target) found.push(join(dirname(file), target));
+  }
+  return found;
+}
+
+/** A file and everything it imports statically, transitively. */
+function closure(entries: readonly string[]): Set<string> {
+  const seen = new Set<string>();
+  const queue = [...entries];
+  while (queue.length > 0) {
+    const file = queue.pop() as string;
+    if (seen.has(file) || !existsSync(file)) continue;
+    seen.add(file);
+    queue.push(...staticImports(file));
+  }
+  return seen;
+}
+
+function measureInitialJs(): { gzipBytes: number; files: number; workerGzipBytes: number; workerFiles: number } {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const referenced: string[] = [];
+  const scriptPattern = /<script\b[^>]*\bsrc=["']([^"']+\.js)["'][^>]*>/g;
+  const preloadPattern = /<link\b[^>]*\brel=["']modulepreload["'][^>]*\bhref=["']([^"']+\.js)["'][^>]*>/g;
+  for (const pattern of [scriptPattern, preloadPattern]) {
+    for (const match of html.matchAll(pattern)) {
+      const src = match[1];
+      if (src && !/^https?:/.test(src)) referenced.push(join(DIST, posix.normalize(src.replace(/^\//, ''))));
+    }
+  }
+  const initial = closure(referenced);
+  const assets = join(DIST, 'assets');
+  const workerEntries = readdirSync(assets)
+    .filter((name) => /worker/i.test(name) && name.endsWith('.js'))
+    .map((name) => join(assets, name));
+  const worker = closure(workerEntries);
+  for (const file of initial) worker.delete(file);
+  const sum = (files: Iterable<string>): number => [...files].reduce((total, file) => total + gzipBytes(file), 0);
+  return { gzipBytes: sum(initial), files: initial.size, workerGzipBytes: sum(worker), workerFiles: worker.size };
+}
+
+async function startPreview(): Promise<ChildProcess> {
+  const server = spawn(join('node_modules', '.bin', 'vite'), ['preview', '--port', String(PORT), '--strictPort'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const started = Date.now();
+  while (Date.now() - started < 30_000) {
+    if (server.exitCode !== null) throw new Error(`vite preview exited with code ${server.exitCode} (port ${PORT} in use? set BENCH_PORT)`);
+    try {
+      const response = await fetch(BASE_URL);
+      if (response.ok) return server;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  server.kill();
+  throw new Error(`vite preview did not answer on ${BASE_URL} within 30 s`);
+}
+
+/** Waits until every headline figure on the page has a value (the worker's first answer is drawn). */
+async function waitForFigures(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const figures = [...document.querySelectorAll('[data-kpi]')];
+      return figures.length > 0 && figures.some((figure) => (figure.getAttribute('data-value') ?? '') !== '');
+    },
+    undefined,
+    { timeout: 120_000 },
+  );
+}
+
+/**
+ * One sample: set the Churn slider to `position` and fire `input` as a drag
+ * would; resolve with the ms until a headline figure's data-value changed and
+ * the frame after it was painted.
+ */
+async function sliderToChart(page: Page, position: string): Promise<number> {
+  const churn = page.getByLabel('Churn');
+  return churn.evaluate(
+    (input, value) =>
+      new Promise<number>((resolve, reject) => {
+        const range = input as HTMLInputElement;
+        const timeout = setTimeout(() => reject(new Error('no figure changed within 60 s')), 60_000);
+        const observer = new MutationObserver(() => {
+          observer.disconnect();
+          // The DOM is updated; the paint follows the next animation frame, and the task after it runs once painted.
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => {
+              clearTimeout(timeout);
+              resolve(performance.now() - started);
+            };
+            channel.port2.postMessage(null);
+          });
+        });
+        for (const figure of document.querySelectorAll('[data-kpi]')) {
+          observer.observe(figure, { attributes: true, attributeFilter: ['data-value'] });
+        }
+        range.value = value;
+        const started = performance.now();
+        range.dispatchEvent(new Event('input', { bubbles: true }));
+      }),
+    position,
+  );
+}
+
+async function measureSlider(page: Page, customers: number): Promise<number> {
+  await page.goto(`${BASE_URL}?customers=${customers}&lang=en#${TAB}`);
+  await waitForFigures(page);
+  const churn = page.getByLabel('Churn');
+  const count = await churn.count();
+  if (count !== 1) throw new Error(`expected one control labelled "Churn", found ${count}`);
+  const start = await churn.inputValue();
+  const step = Number((await churn.getAttribute('step')) ?? '1') || 1;
+  const other = String(Number(start) + step);
+  const samples: number[] = [];
+  for (let i = 0; i < WARM_UP + REPETITIONS; i++) {
+    // Alternate between two churn values so that every input changes the figures.
+    const elapsed = await sliderToChart(page, i % 2 === 0 ? other : start);
+    if (i >= WARM_UP) samples.push(elapsed);
+  }
+  return median(samples);
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(join(DIST, 'index.html'))) {
+    console.error('bench/browser: no dist/index.html; run `npx vite build` first (or `npm run bench:browser`).');
+    process.exit(1);
+  }
+  const executablePath = findChromium();
+  if (!executablePath) {
+    console.error('bench/browser: no Chromium found; `sudo apt-get install chromium` or set CHROMIUM_PATH.');
+    process.exit(1);
+  }
+
+  const size = measureInitialJs();
+  const server = await startPreview();
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  try {
+    console.error(`bench/browser: ${executablePath}, Chromium ${browser.version()}, tab #${TAB}`);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    page.on('pageerror', (error) => console.error(`bench/browser: page error: ${error.message}`));
+    for (const n of SIZES) {
+      const medianMs = await measureSlider(page, n);
+      console.log(JSON.stringify({ case: 'sliderToChart', n, medianMs: Number(medianMs.toFixed(1)), repetitions: REPETITIONS }));
+    }
+    console.log(
+      JSON.stringify({
+        case: 'initialJs',
+        gzipBytes: size.gzipBytes,
+        workerGzipBytes: size.workerGzipBytes,
+        files: size.files,
+        workerFiles: size.workerFiles,
+        gzipLevel: 9,
+      }),
+    );
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,68 @@
+// (a) Load: title, German by default, the MODEL.md default figures; and a
+// non-blank screenshot at the projector size.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { expectKpi4, kpiNumber, test, expect, waitForFigures } from './helpers.ts';
+
+test.describe('load', () => {
+  test('shows the title and the default figures, in German', async ({ page }) => {
+    await page.goto('/');
+    await expect(page).toHaveTitle(/Kundenwert/);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(/Kundenwert/);
+
+    // MODEL.md section 1: m = 4 x (250 x 0.30 - 20) - 120 = 100; q = 0.8 / 1.08;
+    // CLV(10 years) = 100 / 1.08 x (1 - q^10) / (1 - q) = 339.3803;
+    // lifetime profit = 339.3803 - 300; textbook figure 100 x min(1/0.2, 10) - 300 = 200.
+    await expectKpi4(page, 'annualMargin', 100);
+    await expectKpi4(page, 'clv', 339.3803);
+    await expectKpi4(page, 'lifetimeProfit', 39.3803);
+    await expectKpi4(page, 'paybackYears', 6.1213);
+    await expectKpi4(page, 'simpleLifetimeProfit', 200);
+
+    // MODEL.md section 2 calibration band: the top 20 % bring 70-80 % of revenue.
+    const top20 = await kpiNumber(page, 'top20RevenueShare');
+    expect(top20).toBeGreaterThanOrEqual(0.7);
+    expect(top20).toBeLessThanOrEqual(0.8);
+  });
+
+  test('English with ?lang=en', async ({ page }) => {
+    await page.goto('/?lang=en');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expectKpi4(page, 'clv', 339.3803);
+  });
+
+  test('a full-page screenshot at 1280x720 is not blank', async ({ page }, testInfo) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto('/');
+    await waitForFigures(page);
+    await expectKpi4(page, 'clv', 339.3803);
+    // Let the charts finish their first paint before the picture is taken.
+    await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+    const png = await page.screenshot({ fullPage: true });
+    mkdirSync('test-results', { recursive: true });
+    writeFileSync('test-results/kundenwert-1280x720.png', png);
+    await testInfo.attach('screenshot 1280x720', { body: png, contentType: 'image/png' });
+
+    // A blank 1280x720 page compresses to a few kB; text and charts do not.
+    expect(png.byteLength, 'screenshot size in bytes').toBeGreaterThan(20_000);
+    // And the page really paints more than a background: count distinct colours drawn.
+    const colours = await page.evaluate(async (base64) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${base64}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.naturalWidth;
+      canvas.height = image.naturalHeight;
+      const context = canvas.getContext('2d');
+      if (!context) return 0;
+      context.drawImage(image, 0, 0);
+      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+      const seen = new Set<number>();
+      for (let i = 0; i < data.length && seen.size < 64; i += 4 * 7) {
+        seen.add(((data[i] ?? 0) << 16) | ((data[i + 1] ?? 0) << 8) | (data[i + 2] ?? 0));
+      }
+      return seen.size;
+    }, png.toString('base64'));
+    expect(colours, 'distinct colours in the screenshot').toBeGreaterThan(8);
+  });
+});
