@@ -4,7 +4,10 @@
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './test/e2e/chromium-path.mjs';
 
-const PORT = 4173;
+// E2E_PORT and E2E_DIST let several people (or agents) run the browser tests
+// on one machine at once, each against their own build.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const DIST = process.env.E2E_DIST ?? 'dist';
 const BASE_URL = `http://localhost:${PORT}/`;
 const onCi = Boolean(process.env.CI);
 
@@ -41,7 +44,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx vite preview --port ${PORT} --strictPort`,
+    command: `npx vite preview --port ${PORT} --strictPort --outDir ${DIST}`,
     url: BASE_URL,
     reuseExistingServer: !onCi,
     timeout: 60_000,

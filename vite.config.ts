@@ -18,7 +18,7 @@ export default defineConfig({
         test: {
           name: 'engine',
           environment: 'node',
-          include: ['test/engine/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/worker/**/*.test.ts', 'test/persistence/**/*.test.ts'],
+          include: ['test/engine/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/worker/**/*.test.ts', 'test/persistence/**/*.test.ts', 'test/data/**/*.test.ts'],
         },
       },
       {

@@ -1,0 +1,80 @@
+// Benchmarks of issue 7 (customers from data), one JSON line per case:
+// importCsv = 1,000,000 generated rows (200,000 customers, German dialect as a
+// manager's ERP export) parsed and summarised, target <= 3 s; fitBgNbd and
+// fitGammaGamma on the CDNOW calibration summary computed from the event log
+// (2,357 customers, 946 repeat buyers), target <= 200 ms each.
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fitBgNbd } from '../src/data/bgnbd.ts';
+import { dayFromCivil } from '../src/data/dates.ts';
+import { fitGammaGamma, prepareGammaGamma } from '../src/data/gammaGamma.ts';
+import { importTransactions } from '../src/data/import.ts';
+import { calibrationData, summarizeCustomers } from '../src/data/summary.ts';
+
+const SHARED_DATA = resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/data');
+
+function median(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+async function measure(repetitions: number, warmups: number, work: () => unknown): Promise<number> {
+  for (let w = 0; w < warmups; w++) await work();
+  const samples: number[] = [];
+  for (let r = 0; r < repetitions; r++) {
+    const started = performance.now();
+    await work();
+    samples.push(performance.now() - started);
+  }
+  return Number(median(samples).toFixed(2));
+}
+
+/** A deterministic German export: Kundennummer;Datum;Umsatz with DD.MM.YYYY and 1.234,56. */
+export function generatedExport(rows: number, customers: number): string {
+  const lines = ['Kundennummer;Datum;Umsatz'];
+  const start = dayFromCivil(2024, 1, 1);
+  let state = 12345;
+  const next = (): number => {
+    // xorshift32: reproducible without the engine's generator.
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 4294967296;
+  };
+  for (let i = 0; i < rows; i++) {
+    const date = new Date((start + Math.floor(next() * 730)) * 86_400_000);
+    const cents = Math.floor(next() * next() * 500_000);
+    const whole = Math.floor(cents / 100)
+      .toString()
+      .replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+    const day = String(date.getUTCDate()).padStart(2, '0');
+    const month = String(date.getUTCMonth() + 1).padStart(2, '0');
+    lines.push(`K${10000 + Math.floor(next() * customers)};${day}.${month}.${date.getUTCFullYear()};${whole},${String(cents % 100).padStart(2, '0')}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export async function runDataBenchmarks(print: (line: Record<string, unknown>) => void): Promise<void> {
+  const n = 1_000_000;
+  const text = generatedExport(n, 200_000);
+  const importMs = await measure(3, 1, async () => {
+    const outcome = await importTransactions(text);
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    summarizeCustomers(outcome.table);
+  });
+  print({ case: 'importCsv', n, medianMs: importMs, targetMs: 3000 });
+
+  const log = await importTransactions(readFileSync(resolve(SHARED_DATA, 'cdnow_sample_transactions.csv'), 'utf8'));
+  if (!log.ok) throw new Error(log.error.message);
+  const calibration = calibrationData(summarizeCustomers(log.table, { calibrationEnd: dayFromCivil(1997, 9, 30) }));
+  print({ case: 'fitBgNbd', n: calibration.frequency.length, medianMs: await measure(15, 3, () => fitBgNbd(calibration)), targetMs: 200 });
+  const repeatBuyers = prepareGammaGamma(calibration.frequency, calibration.monetary);
+  print({ case: 'fitGammaGamma', n: repeatBuyers.customers, medianMs: await measure(15, 3, () => fitGammaGamma(repeatBuyers)), targetMs: 200 });
+}
+
+// `npx tsx bench/data.ts` runs these cases alone; bench/run.ts imports runDataBenchmarks.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await runDataBenchmarks((line) => process.stdout.write(`${JSON.stringify(line)}\n`));
+}

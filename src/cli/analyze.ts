@@ -1,0 +1,107 @@
+// `npm run --silent analyze -- <file.csv> [--end YYYY-MM-DD] [--unit week|day]`:
+// imports a transaction file (dialect detected as in the app), fits BG/NBD
+// and Gamma-Gamma on the calibration period and prints one JSON object:
+//   {customers, transactions, skippedRows,
+//    bgnbd: {r, alpha, a, b, logLik}, gammaGamma: {p, q, v, logLik}}
+// customers = customers with a first purchase on or before the end (those fitted);
+// transactions = data rows kept after parsing (raw rows, before same-day
+// purchases are merged, holdout rows included); skippedRows = rows rejected.
+// Time unit weeks (days / 7) unless --unit day; --end = last day of the
+// calibration period, inclusive, default the last purchase day; later rows
+// are the holdout. Gamma-Gamma fields are null without repeat buyers.
+// A contract for checks outside this repo: keep keys, units and exit codes
+// stable (bad file or bad arguments: exit code 2, message on stderr).
+import { readFileSync } from 'node:fs';
+import { analyzeBytes } from '../data/analysis.ts';
+import { parseDay } from '../data/dates.ts';
+import type { TimeUnit } from '../data/summary.ts';
+
+export interface AnalyzeOutput {
+  customers: number;
+  transactions: number;
+  skippedRows: number;
+  bgnbd: { r: number; alpha: number; a: number; b: number; logLik: number };
+  gammaGamma: { p: number | null; q: number | null; v: number | null; logLik: number | null };
+}
+
+export type AnalyzeOutcome = { ok: true; output: AnalyzeOutput } | { ok: false; errors: string[] };
+
+const USAGE = 'usage: analyze <file.csv> [--end YYYY-MM-DD] [--unit week|day]';
+
+interface Arguments {
+  file: string;
+  end?: number;
+  unit: TimeUnit;
+}
+
+export function parseArguments(args: readonly string[]): { ok: true; arguments: Arguments } | { ok: false; errors: string[] } {
+  const errors: string[] = [];
+  let file: string | undefined;
+  let end: number | undefined;
+  let unit: TimeUnit = 'week';
+  for (let k = 0; k < args.length; k++) {
+    const arg = args[k] as string;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (flag === '--end' || flag === '--unit') {
+      const value = inline ?? args[++k];
+      if (value === undefined) {
+        errors.push(`${flag} needs a value`);
+      } else if (flag === '--end') {
+        end = parseDay(value, 'YYYY-MM-DD');
+        if (Number.isNaN(end) || !/^\d{4}-\d{2}-\d{2}$/.test(value)) errors.push(`--end must be a date YYYY-MM-DD, got "${value}"`);
+      } else if (value === 'week' || value === 'day') {
+        unit = value;
+      } else {
+        errors.push(`--unit must be week or day, got "${value}"`);
+      }
+    } else if (arg.startsWith('--')) {
+      errors.push(`unknown option ${arg}`);
+    } else if (file === undefined) {
+      file = arg;
+    } else {
+      errors.push(`unexpected argument "${arg}" (one file only)`);
+    }
+  }
+  if (file === undefined) errors.push('no file given');
+  if (errors.length > 0 || file === undefined) return { ok: false, errors: [...errors, USAGE] };
+  return { ok: true, arguments: end === undefined ? { file, unit } : { file, end, unit } };
+}
+
+export async function runAnalyze(args: readonly string[]): Promise<AnalyzeOutcome> {
+  const parsed = parseArguments(args);
+  if (!parsed.ok) return parsed;
+  const { file, end, unit } = parsed.arguments;
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(file));
+  } catch (error) {
+    return { ok: false, errors: [`cannot read ${file}: ${(error as Error).message}`] };
+  }
+  const outcome = await analyzeBytes(bytes, end === undefined ? { unit } : { unit, calibrationEnd: end });
+  if (!outcome.ok) return { ok: false, errors: [`${file}: ${outcome.error.message}`] };
+  const { imported, summary, bgnbd, gammaGamma } = outcome.analysis;
+  const fitted = gammaGamma.customers > 0;
+  return {
+    ok: true,
+    output: {
+      customers: summary.calibrationCustomers,
+      transactions: imported.report.kept,
+      skippedRows: imported.report.rejected,
+      bgnbd: { r: bgnbd.r, alpha: bgnbd.alpha, a: bgnbd.a, b: bgnbd.b, logLik: bgnbd.logLik },
+      gammaGamma: fitted
+        ? { p: gammaGamma.p, q: gammaGamma.q, v: gammaGamma.v, logLik: gammaGamma.logLik }
+        : { p: null, q: null, v: null, logLik: null },
+    },
+  };
+}
+
+// Run only when executed as a script, not when imported by the tests.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const outcome = await runAnalyze(process.argv.slice(2));
+  if (outcome.ok) {
+    process.stdout.write(`${JSON.stringify(outcome.output)}\n`);
+  } else {
+    for (const error of outcome.errors) process.stderr.write(`analyze: ${error}\n`);
+    process.exitCode = 2;
+  }
+}

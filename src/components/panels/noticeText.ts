@@ -1,0 +1,50 @@
+// The words for each kind of notice: a problem in the URL names the
+// parameter and its allowed range in the user's units; engine remarks say
+// what a figure means when the model reaches an edge case.
+import { PARAMETERS, PARAMETER_KEYS, UNBOUNDED_CAP_YEARS, type ParameterKey } from '../../engine/parameters.ts';
+import type { Results } from '../../engine/results.ts';
+import { fmt, t } from '../../i18n/i18n.svelte.ts';
+import type { UrlProblem } from '../../state/url.ts';
+import { labelKey, unitKey } from '../controls/parameterText.ts';
+import { displayRange } from '../controls/sliderScale.ts';
+
+function isParameterKey(key: string): key is ParameterKey {
+  return (PARAMETER_KEYS as readonly string[]).includes(key);
+}
+
+/** "0 bis 100 %" (plus "oder unbegrenzt" for the horizon, "ganze Zahl" for counts). */
+export function rangeText(key: ParameterKey): string {
+  const range = displayRange(key);
+  const unit = unitKey(key);
+  const text = t('range.fromTo', {
+    min: fmt.number(range.min, 3),
+    max: fmt.number(range.max, 3),
+    unit: unit ? t(unit) : '',
+  }).trim();
+  const whole = PARAMETERS[key].integer ? t('range.whole', { range: text }) : text;
+  return key === 'horizon' ? t('range.orUnlimited', { range: whole }) : whole;
+}
+
+export function urlProblemText(problem: UrlProblem): string {
+  if (problem.reason === 'unknownLanguage') return t('notice.urlLanguage', { raw: problem.raw });
+  if (problem.reason === 'sharesSumToZero') return t('notice.urlShares');
+  if (!isParameterKey(problem.key)) return t('notice.urlUnknown', { key: problem.key });
+  return t('notice.urlInvalid', {
+    key: problem.key,
+    label: t(labelKey(problem.key)),
+    raw: problem.raw,
+    range: rangeText(problem.key),
+  });
+}
+
+/** Remarks on the current results: edge cases the user should know about. */
+export function engineNotices(results: Results | null): string[] {
+  if (!results) return [];
+  const notices: string[] = [];
+  if (results.customer.unbounded) {
+    notices.push(t('notice.unbounded', { years: fmt.number(results.customer.yearsCounted ?? UNBOUNDED_CAP_YEARS, 0) }));
+  }
+  if (results.customer.annualMargin < 0) notices.push(t('notice.negativeMargin'));
+  if (results.portfolio.whale === null) notices.push(t('notice.whaleUndefined'));
+  return notices;
+}

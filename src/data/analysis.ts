@@ -1,0 +1,47 @@
+// The whole path from a file to fitted models, shared by the CLI
+// (src/cli/analyze.ts) and the worker: import, per-customer summary with a
+// calibration/holdout split, BG/NBD and Gamma-Gamma fits, holdout check.
+import { fitBgNbd, type BgNbdFit } from './bgnbd.ts';
+import { fitGammaGamma, prepareGammaGamma, type GammaGammaFit } from './gammaGamma.ts';
+import { holdoutCheck, type HoldoutGroup } from './holdout.ts';
+import { importBytes, type ImportOptions, type ImportOutcome } from './import.ts';
+import { importError, type ImportError } from './problems.ts';
+import { calibrationData, summarizeCustomers, type CalibrationData, type CustomerSummary, type TimeUnit } from './summary.ts';
+
+export interface AnalysisOptions extends ImportOptions {
+  /** Last day of the calibration period, inclusive (days since 1970-01-01); default the last purchase day. */
+  calibrationEnd?: number;
+  unit?: TimeUnit;
+}
+
+export interface Analysis {
+  imported: Extract<ImportOutcome, { ok: true }>;
+  summary: CustomerSummary;
+  calibration: CalibrationData;
+  bgnbd: BgNbdFit;
+  gammaGamma: GammaGammaFit;
+  /** Null without a holdout period (calibration end on or after the last purchase). */
+  holdout: HoldoutGroup[] | null;
+}
+
+export type AnalysisOutcome = { ok: true; analysis: Analysis } | { ok: false; error: ImportError };
+
+/** Fits both models to an imported table; a table without calibration customers is an error, not a throw. */
+export function analyzeImported(imported: Extract<ImportOutcome, { ok: true }>, options: AnalysisOptions = {}): AnalysisOutcome {
+  const summaryOptions = { unit: options.unit ?? 'week', ...(options.calibrationEnd !== undefined ? { calibrationEnd: options.calibrationEnd } : {}) };
+  const summary = summarizeCustomers(imported.table, summaryOptions);
+  if (summary.calibrationCustomers === 0) {
+    return { ok: false, error: importError('noValidRows', 'No customer bought on or before the end of the calibration period: choose a later end date.') };
+  }
+  const calibration = calibrationData(summary);
+  const bgnbd = fitBgNbd(calibration);
+  const gammaGamma = fitGammaGamma(prepareGammaGamma(calibration.frequency, calibration.monetary));
+  const holdout = summary.holdoutLength > 0 ? holdoutCheck(bgnbd, calibration, summary.holdoutLength) : null;
+  return { ok: true, analysis: { imported, summary, calibration, bgnbd, gammaGamma, holdout } };
+}
+
+export async function analyzeBytes(bytes: Uint8Array, options: AnalysisOptions = {}): Promise<AnalysisOutcome> {
+  const imported = await importBytes(bytes, options);
+  if (!imported.ok) return { ok: false, error: imported.error };
+  return analyzeImported(imported, options);
+}

@@ -1,0 +1,310 @@
+// BG/NBD model (Fader, Hardie and Lee 2005, "Counting Your Customers the
+// Easy Way", Marketing Science 24(2); MODEL.md section 6): while alive a
+// customer buys as a Poisson process with rate lambda ~ Gamma(r, alpha) and
+// drops out after each purchase with probability p ~ Beta(a, b).
+//
+// Likelihood per customer (FHL 2005 eq. 6, in logs as in lifetimes):
+//   ln L = A1 + A2 + ln(e^A3 + [x > 0] e^A4)
+//   A1 = ln Gamma(r + x) - ln Gamma(r) + r ln alpha
+//   A2 = ln B(a, b + x) - ln B(a, b)
+//   A3 = -(r + x) ln(alpha + T)
+//   A4 = ln a - ln(b + x - 1) - (r + x) ln(alpha + t_x)
+// Every term stays finite for x = 0 and for huge x (no Gamma(x) itself is
+// ever formed). Fitted by maximum likelihood on log-parameters (optimize.ts).
+import { minimize, MINIMIZE_DEFAULTS, type MinimizeOptions } from './optimize.ts';
+import { hypergeometric2F1, logGamma, logSumExp } from './special.ts';
+
+export interface BgNbdParameters {
+  r: number;
+  alpha: number;
+  a: number;
+  b: number;
+}
+
+/** Frequency x (repeat purchases), recency t_x and age T per customer, in one time unit. */
+export interface RecencyFrequency {
+  frequency: ArrayLike<number>;
+  recency: ArrayLike<number>;
+  T: ArrayLike<number>;
+}
+
+export interface BgNbdFit extends BgNbdParameters {
+  logLik: number;
+  /** Customers in the likelihood (rows with T < 0, recency outside [0, T] or non-finite values are left out). */
+  customers: number;
+  converged: boolean;
+  evaluations: number;
+}
+
+/**
+ * The calibration data compressed for fast likelihood evaluations: customers
+ * with equal (x, t_x, T) share one weighted entry, and logarithms are taken
+ * once per distinct T and t_x (with purchase dates in whole days these are few).
+ */
+export interface BgNbdData {
+  customers: number;
+  /** Customers without repeat purchases: weight per distinct T. */
+  zeroWeight: Float64Array;
+  zeroT: Float64Array;
+  /** Distinct values of x (> 0), T and t_x among repeat buyers. */
+  xValues: Float64Array;
+  tValues: Float64Array;
+  recencyValues: Float64Array;
+  /** Repeat-buyer entries: indices into the distinct values, and weights. */
+  entryX: Uint32Array;
+  entryT: Uint32Array;
+  entryRecency: Uint32Array;
+  entryWeight: Float64Array;
+}
+
+function indexer(): { index(value: number): number; values(): Float64Array } {
+  const seen = new Map<number, number>();
+  const list: number[] = [];
+  return {
+    index(value: number): number {
+      let at = seen.get(value);
+      if (at === undefined) {
+        at = list.length;
+        seen.set(value, at);
+        list.push(value);
+      }
+      return at;
+    },
+    values: () => Float64Array.from(list),
+  };
+}
+
+export function isValidCustomer(x: number, tx: number, T: number): boolean {
+  return Number.isFinite(x) && Number.isFinite(tx) && Number.isFinite(T) && x >= 0 && T >= 0 && tx >= 0 && tx <= T;
+}
+
+export function prepareBgNbd(data: RecencyFrequency): BgNbdData {
+  const n = data.frequency.length;
+  const zeroT = indexer();
+  const zeroWeights: number[] = [];
+  const xs = indexer();
+  const ts = indexer();
+  const recencies = indexer();
+  const entries = new Map<string, number>();
+  const entryX: number[] = [];
+  const entryT: number[] = [];
+  const entryRecency: number[] = [];
+  const entryWeight: number[] = [];
+  let customers = 0;
+  for (let i = 0; i < n; i++) {
+    const x = data.frequency[i] as number;
+    const tx = data.recency[i] as number;
+    const T = data.T[i] as number;
+    if (!isValidCustomer(x, tx, T)) continue;
+    customers++;
+    if (x === 0) {
+      const at = zeroT.index(T);
+      zeroWeights[at] = (zeroWeights[at] ?? 0) + 1;
+      continue;
+    }
+    const xi = xs.index(x);
+    const ti = ts.index(T);
+    const ri = recencies.index(tx);
+    const key = `${xi},${ti},${ri}`;
+    const at = entries.get(key);
+    if (at !== undefined) {
+      entryWeight[at] = (entryWeight[at] as number) + 1;
+    } else {
+      entries.set(key, entryX.length);
+      entryX.push(xi);
+      entryT.push(ti);
+      entryRecency.push(ri);
+      entryWeight.push(1);
+    }
+  }
+  return {
+    customers,
+    zeroWeight: Float64Array.from(zeroWeights),
+    zeroT: zeroT.values(),
+    xValues: xs.values(),
+    tValues: ts.values(),
+    recencyValues: recencies.values(),
+    entryX: Uint32Array.from(entryX),
+    entryT: Uint32Array.from(entryT),
+    entryRecency: Uint32Array.from(entryRecency),
+    entryWeight: Float64Array.from(entryWeight),
+  };
+}
+
+/** Scratch arrays per data set, so an optimiser's thousands of evaluations allocate nothing. */
+interface Scratch {
+  logT: Float64Array;
+  logRecency: Float64Array;
+  constantX: Float64Array;
+  dropoutX: Float64Array;
+}
+const scratchOf = new WeakMap<BgNbdData, Scratch>();
+
+/** Total log-likelihood (sum over customers) of the prepared data. */
+export function bgnbdLogLikelihood(params: BgNbdParameters, data: BgNbdData): number {
+  const { r, alpha, a, b } = params;
+  if (!(r > 0 && alpha > 0 && a > 0 && b > 0)) return Number.NEGATIVE_INFINITY;
+  let scratch = scratchOf.get(data);
+  if (scratch === undefined) {
+    scratch = {
+      logT: new Float64Array(data.tValues.length),
+      logRecency: new Float64Array(data.recencyValues.length),
+      constantX: new Float64Array(data.xValues.length),
+      dropoutX: new Float64Array(data.xValues.length),
+    };
+    scratchOf.set(data, scratch);
+  }
+  const { logT, logRecency, constantX, dropoutX } = scratch;
+  const logAlpha = Math.log(alpha);
+  const logGammaR = logGamma(r);
+  const logGammaB = logGamma(b);
+  const logGammaAB = logGamma(a + b);
+  const logA = Math.log(a);
+
+  let total = 0;
+  // x = 0: A1 = r ln alpha, A2 = 0, only A3.
+  for (let k = 0; k < data.zeroT.length; k++) {
+    total += (data.zeroWeight[k] as number) * r * (logAlpha - Math.log(alpha + (data.zeroT[k] as number)));
+  }
+  for (let k = 0; k < data.tValues.length; k++) logT[k] = Math.log(alpha + (data.tValues[k] as number));
+  for (let k = 0; k < data.recencyValues.length; k++) logRecency[k] = Math.log(alpha + (data.recencyValues[k] as number));
+  for (let k = 0; k < data.xValues.length; k++) {
+    const x = data.xValues[k] as number;
+    // A1 + A2 (ln B(a, b + x) - ln B(a, b) = ln G(b + x) + ln G(a + b) - ln G(b) - ln G(a + b + x)).
+    constantX[k] = logGamma(r + x) - logGammaR + r * logAlpha + logGamma(b + x) + logGammaAB - logGammaB - logGamma(a + b + x);
+    dropoutX[k] = logA - Math.log(b + x - 1);
+  }
+  const n = data.entryWeight.length;
+  for (let e = 0; e < n; e++) {
+    const xi = data.entryX[e] as number;
+    const rx = r + (data.xValues[xi] as number);
+    const a3 = -rx * (logT[data.entryT[e] as number] as number);
+    const a4 = (dropoutX[xi] as number) - rx * (logRecency[data.entryRecency[e] as number] as number);
+    total += (data.entryWeight[e] as number) * ((constantX[xi] as number) + logSumExp(a3, a4));
+  }
+  return total;
+}
+
+export interface BgNbdFitOptions {
+  /** Starting points (r, alpha, a, b); by default one derived from the data. */
+  starts?: readonly BgNbdParameters[];
+  minimize?: MinimizeOptions;
+}
+
+/**
+ * A start from the data: r = 1, alpha from the observed repeat rate
+ * (E[lambda] = r / alpha), a = b = 1. The fit does not depend on it (the tests
+ * start far away), it only saves evaluations.
+ */
+export function bgnbdStart(data: RecencyFrequency): BgNbdParameters {
+  let sumX = 0;
+  let sumT = 0;
+  const n = data.frequency.length;
+  for (let i = 0; i < n; i++) {
+    const x = data.frequency[i] as number;
+    const T = data.T[i] as number;
+    if (!isValidCustomer(x, data.recency[i] as number, T)) continue;
+    sumX += x;
+    sumT += T;
+  }
+  const rate = sumT > 0 ? Math.max(sumX, 1e-3 * sumT) / sumT : 1;
+  return { r: 1, alpha: 1 / rate, a: 1, b: 1 };
+}
+
+/**
+ * Beyond e^±LOG_BOUND a log-parameter is treated as running off to the
+ * boundary (a degenerate model); such an optimum triggers fits from the
+ * fallback starts, and the best finite optimum wins.
+ */
+const LOG_BOUND = 12;
+
+const FALLBACK_STARTS = (base: BgNbdParameters): BgNbdParameters[] => [
+  { ...base, a: 0.5, b: 2 },
+  { ...base, r: 0.25, alpha: base.alpha / 4, a: 1, b: 3 },
+];
+
+export function fitBgNbd(input: RecencyFrequency | BgNbdData, options: BgNbdFitOptions = {}): BgNbdFit {
+  const data = 'entryWeight' in input ? input : prepareBgNbd(input);
+  const scale = Math.max(data.customers, 1);
+  // Mean negative log-likelihood: tolerances then do not depend on the number of customers.
+  const objective = (p: readonly number[]): number =>
+    -bgnbdLogLikelihood({ r: Math.exp(p[0] as number), alpha: Math.exp(p[1] as number), a: Math.exp(p[2] as number), b: Math.exp(p[3] as number) }, data) / scale;
+  const toLog = (q: BgNbdParameters): number[] => [Math.log(q.r), Math.log(q.alpha), Math.log(q.a), Math.log(q.b)];
+  const base = 'entryWeight' in input ? startFromPrepared(data) : bgnbdStart(input);
+  const starts = options.starts ?? [base];
+  const settings = options.minimize ?? MINIMIZE_DEFAULTS;
+  let best = minimize(objective, starts.map(toLog), settings);
+  let evaluations = best.evaluations;
+  if (best.x.some((v) => Math.abs(v) > LOG_BOUND) || !Number.isFinite(best.value)) {
+    const fallback = minimize(objective, FALLBACK_STARTS(base).map(toLog), settings);
+    evaluations += fallback.evaluations;
+    if (fallback.value < best.value) best = fallback;
+  }
+  const [lr, lalpha, la, lb] = best.x as [number, number, number, number];
+  const params = { r: Math.exp(lr), alpha: Math.exp(lalpha), a: Math.exp(la), b: Math.exp(lb) };
+  return { ...params, logLik: bgnbdLogLikelihood(params, data), customers: data.customers, converged: best.converged, evaluations };
+}
+
+function startFromPrepared(data: BgNbdData): BgNbdParameters {
+  let sumX = 0;
+  let sumT = 0;
+  for (let k = 0; k < data.zeroT.length; k++) sumT += (data.zeroWeight[k] as number) * (data.zeroT[k] as number);
+  for (let e = 0; e < data.entryWeight.length; e++) {
+    const w = data.entryWeight[e] as number;
+    sumX += w * (data.xValues[data.entryX[e] as number] as number);
+    sumT += w * (data.tValues[data.entryT[e] as number] as number);
+  }
+  const rate = sumT > 0 ? Math.max(sumX, 1e-3 * sumT) / sumT : 1;
+  return { r: 1, alpha: 1 / rate, a: 1, b: 1 };
+}
+
+/**
+ * ln of the odds that a customer has dropped out: ln(a / (b + x - 1)) +
+ * (r + x) ln((alpha + T) / (alpha + t_x)); -Infinity for x = 0 (FHL 2005
+ * assume drop-out only happens right after a purchase).
+ */
+function logDropoutOdds(params: BgNbdParameters, x: number, tx: number, T: number): number {
+  if (x === 0) return Number.NEGATIVE_INFINITY;
+  const { r, alpha, a, b } = params;
+  return Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
+}
+
+/** P(alive | x, t_x, T) = 1 / (1 + odds of having dropped out) (Fader, Hardie and Lee 2008 note, eq. 2). */
+export function probabilityAlive(params: BgNbdParameters, x: number, tx: number, T: number): number {
+  const odds = logDropoutOdds(params, x, tx, T);
+  // 1 / (1 + e^odds), evaluated on the side where the exponential cannot overflow.
+  if (odds > 0) {
+    const e = Math.exp(-odds);
+    return e / (1 + e);
+  }
+  return 1 / (1 + Math.exp(odds));
+}
+
+/** a = 1 makes the closed form 0/0; it is continuous there, so step just beside it. */
+const NEAR_ONE = 1e-7;
+
+/**
+ * E[Y(t) | x, t_x, T]: expected purchases in the next t periods (FHL 2005
+ * eq. 10). The factor ((alpha + T)/(alpha + T + t))^(r + x) 2F1(r + x, b + x;
+ * a + b + x - 1; z) is rewritten with Euler's transformation as
+ * (1 - z)^(a - 1) 2F1(a + b - 1 - r, a - 1; a + b + x - 1; z), z = t / (alpha + T + t),
+ * whose series terms shrink from the start even for huge x.
+ * Needs a + b + x > 1 (always true for x >= 1; for x = 0 it needs a + b > 1).
+ */
+export function conditionalExpectedPurchases(params: BgNbdParameters, t: number, x: number, tx: number, T: number): number {
+  if (!(t > 0)) return 0;
+  const { r, alpha, b } = params;
+  const a = Math.abs(params.a - 1) < NEAR_ONE ? 1 + NEAR_ONE : params.a;
+  const c = a + b + x - 1;
+  if (!(c > 0)) return Number.NaN;
+  const z = t / (alpha + T + t);
+  const series = hypergeometric2F1(a + b - 1 - r, a - 1, c, z);
+  const bracket = -Math.expm1((a - 1) * Math.log1p(-z) + Math.log(series));
+  const alive = probabilityAlive({ ...params, a }, x, tx, T);
+  return (c / (a - 1)) * bracket * alive;
+}
+
+/** E[X(t)]: expected purchases of a new customer in her first t periods (FHL 2005 eq. 7). */
+export function expectedPurchases(params: BgNbdParameters, t: number): number {
+  return conditionalExpectedPurchases(params, t, 0, 0, 0);
+}

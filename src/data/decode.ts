@@ -1,0 +1,67 @@
+// Bytes to text, browser and Node alike (TextDecoder only): UTF-8 with or
+// without BOM, UTF-16 with BOM (Excel's "Unicode text"), otherwise
+// Windows-1252, the encoding of German Excel and most ERP exports. A strict
+// UTF-8 decoder decides: Windows-1252 text with umlauts (0xFC for ü) is
+// almost never valid UTF-8. Binary files are refused before decoding.
+import { importError, type ImportError } from './problems.ts';
+
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+export type DecodeOutcome = { ok: true; text: string; encoding: TextEncoding; bom: boolean } | { ok: false; error: ImportError };
+
+/** Bytes inspected for the binary check; enough to see a file's character. */
+const SNIFF_BYTES = 65_536;
+/** Share of control bytes (other than tab, CR, LF, FF) above which a file is not text. */
+const MAX_CONTROL_SHARE = 0.05;
+
+const EMPTY_MESSAGE = 'The file is empty: expected a table with a header row such as customer_id,date,revenue.';
+const BINARY_MESSAGE =
+  'This is not a text file (it contains binary data). Export the table as CSV or TXT (for example "CSV (Trennzeichen-getrennt)" in Excel) and try again.';
+
+/** True when the bytes look like a binary file: NUL bytes or many control characters. */
+export function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, SNIFF_BYTES);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const byte = bytes[i] as number;
+    if (byte === 0) return true;
+    if (byte < 32 && byte !== 9 && byte !== 10 && byte !== 13 && byte !== 12) control++;
+  }
+  return n > 0 && control / n > MAX_CONTROL_SHARE;
+}
+
+export function decodeBytes(bytes: Uint8Array): DecodeOutcome {
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  // A UTF-16 file is full of NUL bytes: recognise it by its BOM before the binary check.
+  if (b0 === 0xff && b1 === 0xfe) return finish(new TextDecoder('utf-16le').decode(bytes.subarray(2)), 'utf-16le', true);
+  if (b0 === 0xfe && b1 === 0xff) return finish(new TextDecoder('utf-16be').decode(bytes.subarray(2)), 'utf-16be', true);
+  if (bytes.length === 0) return { ok: false, error: importError('empty', EMPTY_MESSAGE) };
+  if (looksBinary(bytes)) return { ok: false, error: importError('binary', BINARY_MESSAGE) };
+  const bom = b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf;
+  try {
+    // ignoreBOM: keep the BOM in the output so we can strip and report it ourselves.
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    return finish(bom ? text.slice(1) : text, 'utf-8', bom);
+  } catch (_notUtf8) {
+    return finish(new TextDecoder('windows-1252').decode(bytes), 'windows-1252', false);
+  }
+}
+
+function finish(text: string, encoding: TextEncoding, bom: boolean): DecodeOutcome {
+  const problem = textProblem(text);
+  return problem === null ? { ok: true, text, encoding, bom } : { ok: false, error: problem };
+}
+
+/** The same checks for text that arrives already decoded (a pasted table, a test). */
+export function textProblem(text: string): ImportError | null {
+  if (text.trim().length === 0 || text === '\uFEFF') return importError('empty', EMPTY_MESSAGE);
+  const head = text.slice(0, SNIFF_BYTES);
+  if (head.includes('\u0000')) return importError('binary', BINARY_MESSAGE);
+  let control = 0;
+  for (let i = 0; i < head.length; i++) {
+    const code = head.charCodeAt(i);
+    if (code < 32 && code !== 9 && code !== 10 && code !== 13 && code !== 12) control++;
+  }
+  return control / head.length > MAX_CONTROL_SHARE ? importError('binary', BINARY_MESSAGE) : null;
+}

@@ -1,0 +1,141 @@
+// Derivative-free minimisation for the maximum-likelihood fits (bgnbd.ts,
+// gammaGamma.ts): Nelder-Mead (Lagarias et al. 1998, standard coefficients)
+// on unconstrained log-parameters, restarted from its own optimum until a
+// restart no longer improves (a collapsed simplex is the method's known
+// failure mode), and from several starts when asked.
+
+export interface MinimizeOptions {
+  /** Edge of the first simplex in each coordinate (log-parameters: 0.7 = factor 2). */
+  step: number;
+  /** Converged when the simplex spans less than this in every coordinate ... */
+  xTolerance: number;
+  /** ... and its function values differ by less than this. */
+  fTolerance: number;
+  /** Budget per Nelder-Mead run. */
+  maxEvaluations: number;
+  /** Restarts from the optimum found; stops early once a restart gains less than fTolerance. */
+  maxRestarts: number;
+}
+
+export const MINIMIZE_DEFAULTS: MinimizeOptions = {
+  step: 0.7,
+  xTolerance: 1e-8,
+  fTolerance: 1e-12,
+  maxEvaluations: 4000,
+  maxRestarts: 4,
+};
+
+export interface Minimum {
+  x: number[];
+  value: number;
+  evaluations: number;
+  converged: boolean;
+}
+
+/** A non-finite value counts as +Infinity, so the simplex walks away from it instead of stalling on NaN. */
+function finiteOr(value: number): number {
+  return Number.isFinite(value) ? value : Number.POSITIVE_INFINITY;
+}
+
+export function nelderMead(f: (x: readonly number[]) => number, start: readonly number[], options: MinimizeOptions = MINIMIZE_DEFAULTS): Minimum {
+  const n = start.length;
+  const points: number[][] = [Array.from(start)];
+  for (let i = 0; i < n; i++) {
+    const p = Array.from(start);
+    p[i] = (p[i] as number) + options.step;
+    points.push(p);
+  }
+  const values = points.map((p) => finiteOr(f(p)));
+  let evaluations = n + 1;
+  const order = Array.from({ length: n + 1 }, (_, i) => i);
+  const centroid = new Array<number>(n).fill(0);
+  const at = (base: readonly number[], towards: readonly number[], t: number): number[] =>
+    base.map((b, i) => b + t * ((towards[i] as number) - b));
+  let converged = false;
+
+  while (evaluations < options.maxEvaluations) {
+    order.sort((i, j) => (values[i] as number) - (values[j] as number));
+    const best = order[0] as number;
+    const worst = order[n] as number;
+    const secondWorst = order[n - 1] as number;
+    const bestValue = values[best] as number;
+    const worstValue = values[worst] as number;
+    let spread = 0;
+    const bestPoint = points[best] as number[];
+    for (const p of points) for (let i = 0; i < n; i++) spread = Math.max(spread, Math.abs((p[i] as number) - (bestPoint[i] as number)));
+    if (spread <= options.xTolerance && Math.abs(worstValue - bestValue) <= options.fTolerance) {
+      converged = true;
+      break;
+    }
+    centroid.fill(0);
+    for (let k = 0; k < n; k++) {
+      const p = points[order[k] as number] as number[];
+      for (let i = 0; i < n; i++) centroid[i] = (centroid[i] as number) + (p[i] as number) / n;
+    }
+    const worstPoint = points[worst] as number[];
+    const reflected = at(centroid, worstPoint, -1);
+    const reflectedValue = finiteOr(f(reflected));
+    evaluations++;
+    if (reflectedValue < bestValue) {
+      const expanded = at(centroid, worstPoint, -2);
+      const expandedValue = finiteOr(f(expanded));
+      evaluations++;
+      if (expandedValue < reflectedValue) {
+        points[worst] = expanded;
+        values[worst] = expandedValue;
+      } else {
+        points[worst] = reflected;
+        values[worst] = reflectedValue;
+      }
+      continue;
+    }
+    if (reflectedValue < (values[secondWorst] as number)) {
+      points[worst] = reflected;
+      values[worst] = reflectedValue;
+      continue;
+    }
+    const outside = reflectedValue < worstValue;
+    const contracted = outside ? at(centroid, worstPoint, -0.5) : at(centroid, worstPoint, 0.5);
+    const contractedValue = finiteOr(f(contracted));
+    evaluations++;
+    if (contractedValue < (outside ? reflectedValue : worstValue)) {
+      points[worst] = contracted;
+      values[worst] = contractedValue;
+      continue;
+    }
+    // Shrink every point towards the best one.
+    for (let k = 1; k <= n; k++) {
+      const index = order[k] as number;
+      points[index] = at(bestPoint, points[index] as number[], 0.5);
+      values[index] = finiteOr(f(points[index] as number[]));
+      evaluations++;
+    }
+  }
+  let bestIndex = 0;
+  for (let k = 1; k <= n; k++) if ((values[k] as number) < (values[bestIndex] as number)) bestIndex = k;
+  return { x: points[bestIndex] as number[], value: values[bestIndex] as number, evaluations, converged };
+}
+
+/**
+ * Nelder-Mead from each start, each run restarted from its optimum with a
+ * fresh simplex until it stops improving; returns the best optimum.
+ */
+export function minimize(f: (x: readonly number[]) => number, starts: readonly (readonly number[])[], options: MinimizeOptions = MINIMIZE_DEFAULTS): Minimum {
+  let best: Minimum | null = null;
+  let evaluations = 0;
+  for (const start of starts) {
+    let current = nelderMead(f, start, options);
+    evaluations += current.evaluations;
+    for (let restart = 0; restart < options.maxRestarts; restart++) {
+      // Smaller first simplex on restarts: we are near an optimum and only guard against a collapsed simplex.
+      const again = nelderMead(f, current.x, { ...options, step: Math.min(options.step, 0.1) });
+      evaluations += again.evaluations;
+      const gain = current.value - again.value;
+      if (again.value <= current.value) current = again;
+      if (!(gain > options.fTolerance)) break;
+    }
+    if (best === null || current.value < best.value) best = current;
+  }
+  if (best === null) throw new Error('minimize needs at least one start');
+  return { ...best, evaluations };
+}

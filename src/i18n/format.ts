@@ -1,0 +1,84 @@
+// Number formatting for both locales. Intl.NumberFormat is slow to build, so
+// every formatter is built once per locale and style and cached (house style,
+// after Observable Plot). Negative numbers carry a true minus sign (U+2212),
+// so that a loss is never shown by colour alone.
+
+export type Locale = 'de' | 'en';
+
+export const LOCALES: readonly Locale[] = ['de', 'en'];
+
+const INTL_LOCALE: Readonly<Record<Locale, string>> = { de: 'de-DE', en: 'en-US' };
+
+const CURRENCY = 'EUR';
+
+const MINUS = '\u2212';
+
+const cache = new Map<string, Intl.NumberFormat>();
+
+function formatter(locale: Locale, style: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${style}`;
+  let format = cache.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(INTL_LOCALE[locale], options);
+    cache.set(key, format);
+  }
+  return format;
+}
+
+function withMinus(text: string): string {
+  return text.replace('-', MINUS);
+}
+
+/** Money with cents below 10,000 and whole units above: `1.234,56 €`, `€1,234.56`. */
+export function formatMoney(value: number, locale: Locale, fractionDigits?: number): string {
+  const digits = fractionDigits ?? (Math.abs(value) >= 10_000 ? 0 : 2);
+  const format = formatter(locale, `money${digits}`, {
+    style: 'currency',
+    currency: CURRENCY,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+  return withMinus(format.format(value));
+}
+
+/** Short money for axis ticks: `2,2 Mio. €`, `€2.2M`. */
+export function formatMoneyCompact(value: number, locale: Locale): string {
+  const format = formatter(locale, 'moneyCompact', {
+    style: 'currency',
+    currency: CURRENCY,
+    notation: 'compact',
+    maximumFractionDigits: 1,
+  });
+  return withMinus(format.format(value));
+}
+
+/** A fraction as percent: 0.3 -> `30 %` (de), `30%` (en). */
+export function formatPercent(fraction: number, locale: Locale, maxFractionDigits = 1): string {
+  const format = formatter(locale, `percent${maxFractionDigits}`, {
+    style: 'percent',
+    minimumFractionDigits: 0,
+    maximumFractionDigits: maxFractionDigits,
+  });
+  return withMinus(format.format(fraction));
+}
+
+/** A plain number with grouping: `10.000`, `1,5`. */
+export function formatNumber(value: number, locale: Locale, maxFractionDigits = 2): string {
+  const format = formatter(locale, `number${maxFractionDigits}`, {
+    minimumFractionDigits: 0,
+    maximumFractionDigits: maxFractionDigits,
+  });
+  return withMinus(format.format(value));
+}
+
+/** A duration in years: `6,1 Jahre`, `6.1 years`. */
+export function formatYears(value: number, locale: Locale, maxFractionDigits = 1): string {
+  const format = formatter(locale, `years${maxFractionDigits}`, {
+    style: 'unit',
+    unit: 'year',
+    unitDisplay: 'long',
+    minimumFractionDigits: 0,
+    maximumFractionDigits: maxFractionDigits,
+  });
+  return withMinus(format.format(value));
+}

@@ -1,0 +1,77 @@
+// The scenario in the address bar: every Scenario key can be a query
+// parameter with the same name and unit as in the scenario JSON (rates as
+// fractions, `horizon=unlimited` or `null`), plus `lang=de|en`. Pure
+// functions, so the parsing and its notices are tested without a browser.
+import {
+  DEFAULTS,
+  PARAMETER_KEYS,
+  changedKeys,
+  parseQueryValue,
+  parseScenario,
+  type ParameterKey,
+  type ParameterProblem,
+  type Scenario,
+} from '../engine/parameters.ts';
+import type { Locale } from '../i18n/format.ts';
+
+/** Query keys that are not scenario parameters but belong to the app. */
+export const APP_QUERY_KEYS: readonly string[] = ['lang'];
+
+export interface UrlProblem {
+  /** The query parameter as written in the URL. */
+  key: string;
+  /** The raw text of its value. */
+  raw: string;
+  reason: ParameterProblem['reason'] | 'unknownLanguage';
+}
+
+export interface ParsedLocation {
+  scenario: Scenario;
+  lang: Locale | null;
+  problems: UrlProblem[];
+}
+
+function isParameterKey(key: string): key is ParameterKey {
+  return (PARAMETER_KEYS as readonly string[]).includes(key);
+}
+
+/** Reads the scenario and language from a query string (`?churnRate=0.25&lang=en`). */
+export function parseLocationSearch(search: string): ParsedLocation {
+  const query = new URLSearchParams(search);
+  const input: Record<string, unknown> = {};
+  const raws = new Map<string, string>();
+  const problems: UrlProblem[] = [];
+  let lang: Locale | null = null;
+  for (const [key, raw] of query) {
+    if (key === 'lang') {
+      if (raw === 'de' || raw === 'en') lang = raw;
+      else problems.push({ key, raw, reason: 'unknownLanguage' });
+      continue;
+    }
+    raws.set(key, raw);
+    input[key] = isParameterKey(key) ? parseQueryValue(key, raw) : raw;
+  }
+  const parsed = parseScenario(input, DEFAULTS);
+  for (const problem of parsed.problems) {
+    problems.push({ key: problem.key, raw: raws.get(problem.key) ?? '', reason: problem.reason });
+  }
+  return { scenario: parsed.scenario, lang, problems };
+}
+
+/** The query value of one parameter: fractions as they are, `unlimited` for an open horizon. */
+export function queryValueOf(key: ParameterKey, scenario: Readonly<Scenario>): string {
+  const value = scenario[key];
+  return value === null ? 'unlimited' : String(value);
+}
+
+/**
+ * The query string for a scenario: only the parameters that differ from the
+ * defaults, then `lang` when it is not the default. Returns '' or '?...'.
+ */
+export function searchFor(scenario: Readonly<Scenario>, lang: Locale, defaultLang: Locale = 'de'): string {
+  const query = new URLSearchParams();
+  for (const key of changedKeys(scenario, DEFAULTS)) query.set(key, queryValueOf(key, scenario));
+  if (lang !== defaultLang) query.set('lang', lang);
+  const text = query.toString();
+  return text === '' ? '' : `?${text}`;
+}

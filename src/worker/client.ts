@@ -1,0 +1,123 @@
+// The main thread's side of the engine worker. "Latest request wins" (after
+// the svelte.dev REPL): every request is numbered, at most one is in flight
+// and at most one waits; a new request replaces the waiting one, and answers
+// to superseded requests are dropped. Dragging a slider at 1,000,000
+// customers therefore never queues up work.
+import { wrap, type Remote } from 'comlink';
+import type { Scenario } from '../engine/parameters.ts';
+import type { Results } from '../engine/results.ts';
+import type { EngineApi } from './api.ts';
+
+export interface LatestWinsHandlers<Answer> {
+  /** The answer to the latest request. */
+  onAnswer(answer: Answer, id: number): void;
+  /** The latest request failed. */
+  onError(error: unknown, id: number): void;
+  /** True while a request is in flight or waiting. */
+  onBusyChange?(busy: boolean): void;
+}
+
+interface Waiting<Request> {
+  id: number;
+  request: Request;
+}
+
+export class LatestWins<Request, Answer> {
+  readonly #run: (request: Request) => Promise<Answer>;
+  readonly #handlers: LatestWinsHandlers<Answer>;
+  #latestId = 0;
+  #inFlightId: number | null = null;
+  #waiting: Waiting<Request> | null = null;
+  /** Calls of `run` so far (requests actually sent). */
+  sent = 0;
+
+  constructor(run: (request: Request) => Promise<Answer>, handlers: LatestWinsHandlers<Answer>) {
+    this.#run = run;
+    this.#handlers = handlers;
+  }
+
+  get busy(): boolean {
+    return this.#inFlightId !== null || this.#waiting !== null;
+  }
+
+  get latestId(): number {
+    return this.#latestId;
+  }
+
+  /** Numbers the request and sends it now, or lets it wait (replacing any waiting one). */
+  request(request: Request): number {
+    const id = ++this.#latestId;
+    if (this.#inFlightId === null) {
+      this.#start(id, request);
+    } else {
+      this.#waiting = { id, request };
+    }
+    return id;
+  }
+
+  #start(id: number, request: Request): void {
+    const wasBusy = this.busy;
+    this.#inFlightId = id;
+    this.sent += 1;
+    if (!wasBusy) this.#handlers.onBusyChange?.(true);
+    let promise: Promise<Answer>;
+    try {
+      promise = this.#run(request);
+    } catch (error) {
+      promise = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    promise.then(
+      (answer) => this.#settle(id, () => this.#handlers.onAnswer(answer, id)),
+      (error: unknown) => this.#settle(id, () => this.#handlers.onError(error, id)),
+    );
+  }
+
+  #settle(id: number, deliver: () => void): void {
+    this.#inFlightId = null;
+    const next = this.#waiting;
+    this.#waiting = null;
+    // Only the latest request's answer reaches the app; a superseded one is dropped.
+    const current = id === this.#latestId;
+    if (next) {
+      this.#start(next.id, next.request);
+    } else {
+      this.#handlers.onBusyChange?.(false);
+    }
+    if (current) deliver();
+  }
+}
+
+export interface KundenwertDebug {
+  /** Requests sent to the worker, so browser tests can prove the worker is used. */
+  workerRequests: number;
+}
+
+declare global {
+  interface Window {
+    __kundenwert?: KundenwertDebug;
+  }
+}
+
+export interface EngineClient {
+  request(scenario: Scenario): number;
+  terminate(): void;
+}
+
+/** Starts the engine worker and returns a latest-wins client for it. */
+export function createEngineClient(handlers: LatestWinsHandlers<Results>): EngineClient {
+  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
+  const api: Remote<EngineApi> = wrap<EngineApi>(worker);
+  const debug: KundenwertDebug = window.__kundenwert ?? { workerRequests: 0 };
+  window.__kundenwert = debug;
+  const scheduler = new LatestWins<Scenario, Results>((scenario) => {
+    debug.workerRequests += 1;
+    return api.compute(scenario);
+  }, handlers);
+  worker.addEventListener('error', (event) => {
+    handlers.onError(new Error(event.message || 'worker failed to start'), scheduler.latestId);
+  });
+  return {
+    request: (scenario) => scheduler.request(scenario),
+    terminate: () => worker.terminate(),
+  };
+}

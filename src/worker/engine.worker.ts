@@ -1,0 +1,24 @@
+// The worker is a thin shell: it exposes the engine through comlink and
+// nothing else. The engine (with its cached population in typed arrays) is
+// created once per worker, on first use, so a failure surfaces as a rejected
+// request instead of a dead worker.
+import { expose } from 'comlink';
+import { createEngine, type Engine } from '../engine/index.ts';
+import type { Scenario } from '../engine/parameters.ts';
+import type { Results } from '../engine/results.ts';
+import type { EngineApi } from './api.ts';
+
+let engine: Engine | null = null;
+
+const api: EngineApi = {
+  compute(scenario: Scenario): Promise<Results> {
+    try {
+      engine ??= createEngine();
+      return Promise.resolve(engine.compute(scenario));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  },
+};
+
+expose(api);

@@ -1,0 +1,77 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseArguments, runAnalyze } from '../../src/cli/analyze.ts';
+import { relative, SHARED_DATA } from '../data/fixtures.ts';
+import { expectClose } from '../engine/close.ts';
+
+const EVENT_LOG = resolve(SHARED_DATA, 'cdnow_sample_transactions.csv');
+/** tsx itself rather than npx, whose own warnings would land on stderr. */
+const TSX = resolve('node_modules/.bin/tsx');
+
+describe('analyze CLI (contract of issue 7)', () => {
+  it('fits the CDNOW event log with --end 1997-09-30 to the README full-precision figures', async () => {
+    const outcome = await runAnalyze([EVENT_LOG, '--end', '1997-09-30']);
+    if (!outcome.ok) throw new Error(outcome.errors.join('\n'));
+    const out = outcome.output;
+    expect(Object.keys(out)).toEqual(['customers', 'transactions', 'skippedRows', 'bgnbd', 'gammaGamma']);
+    expect(Object.keys(out.bgnbd)).toEqual(['r', 'alpha', 'a', 'b', 'logLik']);
+    expect(Object.keys(out.gammaGamma)).toEqual(['p', 'q', 'v', 'logLik']);
+    expect([out.customers, out.transactions, out.skippedRows]).toEqual([2357, 6919, 0]);
+    expect(relative(out.bgnbd.r, 0.2425945)).toBeLessThan(1e-3);
+    expect(relative(out.bgnbd.alpha, 4.413602)).toBeLessThan(1e-3);
+    expect(relative(out.bgnbd.a, 0.7929221)).toBeLessThan(1e-3);
+    expect(relative(out.bgnbd.b, 2.425907)).toBeLessThan(1e-3);
+    expectClose(out.bgnbd.logLik, -9582.4292, 0.01);
+    expect(relative(out.gammaGamma.p ?? 0, 6.249574)).toBeLessThan(1e-3);
+    expect(relative(out.gammaGamma.q ?? 0, 3.744225)).toBeLessThan(1e-3);
+    expect(relative(out.gammaGamma.v ?? 0, 15.44352)).toBeLessThan(1e-3);
+    expectClose(out.gammaGamma.logLik, -4055.9177, 0.01);
+  });
+
+  it('defaults --end to the last purchase day (78 weeks) and scales alpha by 7 with --unit day', async () => {
+    const weeks = await runAnalyze([EVENT_LOG]);
+    const days = await runAnalyze([EVENT_LOG, '--end=1998-06-30', '--unit', 'day']);
+    if (!weeks.ok || !days.ok) throw new Error('analyze failed');
+    expect(relative(weeks.output.bgnbd.alpha, 5.44725)).toBeLessThan(1e-3);
+    expectClose(weeks.output.bgnbd.logLik, -17138.234, 0.01);
+    expect(relative(days.output.bgnbd.alpha, 7 * weeks.output.bgnbd.alpha)).toBeLessThan(1e-3);
+    expect(relative(days.output.bgnbd.r, weeks.output.bgnbd.r)).toBeLessThan(1e-3);
+  });
+
+  it('reads a German export and counts its rejected rows', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'analyze-'));
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, 'Kundennummer;Datum;Umsatz\n1;12.03.2025;1.234,56\n1;20.03.2025;10,00\n2;14.03.2025;5,00\n3;kein Datum;5,00\n');
+    const outcome = await runAnalyze([file]);
+    if (!outcome.ok) throw new Error(outcome.errors.join('\n'));
+    expect([outcome.output.customers, outcome.output.transactions, outcome.output.skippedRows]).toEqual([2, 3, 1]);
+  });
+
+  it('names the problem for bad arguments', () => {
+    const bad = (args: string[]) => {
+      const parsed = parseArguments(args);
+      return parsed.ok ? [] : parsed.errors;
+    };
+    expect(bad([])).toContain('no file given');
+    expect(bad(['a.csv', '--end', '30.09.1997'])).toContain('--end must be a date YYYY-MM-DD, got "30.09.1997"');
+    expect(bad(['a.csv', '--unit', 'month'])).toContain('--unit must be week or day, got "month"');
+    expect(bad(['a.csv', '--colour'])).toContain('unknown option --colour');
+  });
+
+  it('runs as `tsx src/cli/analyze.ts` (the npm script): one JSON object on stdout, exit code 2 with a message on stderr', () => {
+    const stdout = execFileSync(TSX, ['src/cli/analyze.ts', EVENT_LOG, '--end', '1997-09-30'], { encoding: 'utf8' });
+    expect(JSON.parse(stdout).customers).toBe(2357);
+    const dir = mkdtempSync(join(tmpdir(), 'analyze-'));
+    const binary = join(dir, 'picture.csv');
+    writeFileSync(binary, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
+    for (const args of [[binary], [EVENT_LOG, '--unit', 'fortnight'], [join(dir, 'missing.csv')]]) {
+      const run = spawnSync(TSX, ['src/cli/analyze.ts', ...args], { encoding: 'utf8' });
+      expect(run.status, args.join(' ')).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(/^analyze: /);
+    }
+  });
+});

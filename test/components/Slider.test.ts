@@ -1,0 +1,97 @@
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import Slider from '../../src/components/controls/Slider.svelte';
+import { i18n } from '../../src/i18n/i18n.svelte.ts';
+
+afterEach(() => {
+  i18n.locale = 'de';
+});
+
+function plain(text: string | null): string {
+  return (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
+}
+
+describe('Slider', () => {
+  it('is a range input labelled with the parameter name, showing the value in percent with its unit', () => {
+    render(Slider, { name: 'churnRate', value: 0.2, onchange: vi.fn() });
+    const slider = screen.getByLabelText('Abwanderungsrate');
+    expect(slider).toHaveAttribute('type', 'range');
+    expect(slider).toHaveValue('20');
+    expect(plain(slider.getAttribute('aria-valuetext'))).toBe('20 %');
+    expect(plain(document.getElementById('param-churnRate-value')?.textContent ?? null)).toBe('20 %');
+  });
+
+  it('the exact-value field does not carry the parameter label, so a label search finds exactly one control', () => {
+    render(Slider, { name: 'churnRate', value: 0.2, onchange: vi.fn() });
+    expect(screen.getAllByLabelText(/Abwanderungsrate/)).toHaveLength(1);
+    const exact = screen.getByRole('spinbutton', { name: 'Genauer Wert' });
+    expect(exact).toHaveAccessibleDescription(/Abwanderungsrate/);
+  });
+
+  it('moving the slider reports the value as a fraction', () => {
+    const onchange = vi.fn();
+    render(Slider, { name: 'churnRate', value: 0.2, onchange });
+    const slider = screen.getByLabelText('Abwanderungsrate');
+    // A range input cannot be dragged in jsdom: set its value as the browser would.
+    (slider as HTMLInputElement).value = '35';
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+    expect(onchange).toHaveBeenCalledWith('churnRate', 0.35);
+  });
+
+  it('typing an exact value in range reports it (percent typed, fraction stored)', async () => {
+    const user = userEvent.setup();
+    const onchange = vi.fn();
+    render(Slider, { name: 'churnRate', value: 0.2, onchange });
+    const exact = screen.getByRole('spinbutton', { name: 'Genauer Wert' });
+    await user.clear(exact);
+    await user.type(exact, '25.5{Enter}');
+    await user.tab();
+    expect(onchange).toHaveBeenLastCalledWith('churnRate', 0.255);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('typing a value out of range shows the allowed range and changes nothing', async () => {
+    const user = userEvent.setup();
+    const onchange = vi.fn();
+    render(Slider, { name: 'churnRate', value: 0.2, onchange });
+    const exact = screen.getByRole('spinbutton', { name: 'Genauer Wert' });
+    await user.clear(exact);
+    await user.type(exact, '150');
+    await user.tab();
+    expect(onchange).not.toHaveBeenCalled();
+    expect(plain(screen.getByRole('alert').textContent)).toBe('Bitte einen Wert von 0 bis 100 % eingeben.');
+    expect(exact).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('the customer count sits on a logarithmic slider: position 500 of 1000 is 10,000 customers', () => {
+    const onchange = vi.fn();
+    render(Slider, { name: 'customers', value: 10_000, onchange });
+    const slider = screen.getByLabelText('Anzahl Kunden');
+    expect(slider).toHaveValue('500');
+    expect(slider).toHaveAttribute('aria-valuetext', '10.000');
+    (slider as HTMLInputElement).value = '1000';
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+    expect(onchange).toHaveBeenCalledWith('customers', 1_000_000);
+  });
+
+  it('the horizon can be switched to unlimited and back', async () => {
+    const user = userEvent.setup();
+    const onchange = vi.fn();
+    const { rerender } = render(Slider, { name: 'horizon', value: 10, onchange });
+    await user.click(screen.getByRole('checkbox', { name: 'unbegrenzt' }));
+    expect(onchange).toHaveBeenLastCalledWith('horizon', null);
+    await rerender({ name: 'horizon', value: null, onchange });
+    expect(screen.getByLabelText('Betrachtungszeitraum')).toBeDisabled();
+    expect(document.getElementById('param-horizon-value')).toHaveTextContent('unbegrenzt');
+    await user.click(screen.getByRole('checkbox', { name: 'unbegrenzt' }));
+    expect(onchange).toHaveBeenLastCalledWith('horizon', 10);
+  });
+
+  it('follows the language: English label and number format', () => {
+    i18n.locale = 'en';
+    render(Slider, { name: 'orderValue', value: 1250, onchange: vi.fn() });
+    expect(screen.getByLabelText('Order value')).toHaveValue('1250');
+    expect(document.getElementById('param-orderValue-value')).toHaveTextContent('€1,250.00');
+  });
+});
