@@ -56,25 +56,37 @@ export function generatedExport(rows: number, customers: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-export async function runDataBenchmarks(print: (line: Record<string, unknown>) => void): Promise<void> {
-  const n = 1_000_000;
-  const text = generatedExport(n, 200_000);
-  const importMs = await measure(3, 1, async () => {
-    const outcome = await importTransactions(text);
-    if (!outcome.ok) throw new Error(outcome.error.message);
-    summarizeCustomers(outcome.table);
-  });
-  print({ case: 'importCsv', n, medianMs: importMs, targetMs: 3000 });
+/** The cases of this file, for bench/run.ts's single-case argument. */
+export const DATA_CASES = ['importCsv', 'fitBgNbd', 'fitGammaGamma'] as const;
+
+/** Runs every case, or only `only` when it names one of DATA_CASES. */
+export async function runDataBenchmarks(print: (line: Record<string, unknown>) => void, only?: string): Promise<void> {
+  const wanted = (name: (typeof DATA_CASES)[number]) => only === undefined || only === name;
+  if (wanted('importCsv')) {
+    const n = 1_000_000;
+    const text = generatedExport(n, 200_000);
+    const importMs = await measure(3, 1, async () => {
+      const outcome = await importTransactions(text);
+      if (!outcome.ok) throw new Error(outcome.error.message);
+      summarizeCustomers(outcome.table);
+    });
+    print({ case: 'importCsv', n, medianMs: importMs, targetMs: 3000 });
+  }
+  if (!wanted('fitBgNbd') && !wanted('fitGammaGamma')) return;
 
   const log = await importTransactions(readFileSync(resolve(SHARED_DATA, 'cdnow_sample_transactions.csv'), 'utf8'));
   if (!log.ok) throw new Error(log.error.message);
   const calibration = calibrationData(summarizeCustomers(log.table, { calibrationEnd: dayFromCivil(1997, 9, 30) }));
-  print({ case: 'fitBgNbd', n: calibration.frequency.length, medianMs: await measure(15, 3, () => fitBgNbd(calibration)), targetMs: 200 });
-  const repeatBuyers = prepareGammaGamma(calibration.frequency, calibration.monetary);
-  print({ case: 'fitGammaGamma', n: repeatBuyers.customers, medianMs: await measure(15, 3, () => fitGammaGamma(repeatBuyers)), targetMs: 200 });
+  if (wanted('fitBgNbd')) {
+    print({ case: 'fitBgNbd', n: calibration.frequency.length, medianMs: await measure(15, 3, () => fitBgNbd(calibration)), targetMs: 200 });
+  }
+  if (wanted('fitGammaGamma')) {
+    const repeatBuyers = prepareGammaGamma(calibration.frequency, calibration.monetary);
+    print({ case: 'fitGammaGamma', n: repeatBuyers.customers, medianMs: await measure(15, 3, () => fitGammaGamma(repeatBuyers)), targetMs: 200 });
+  }
 }
 
 // `npx tsx bench/data.ts` runs these cases alone; bench/run.ts imports runDataBenchmarks.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await runDataBenchmarks((line) => process.stdout.write(`${JSON.stringify(line)}\n`));
+  await runDataBenchmarks((line) => process.stdout.write(`${JSON.stringify(line)}\n`), process.argv[2]);
 }

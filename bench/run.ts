@@ -11,6 +11,7 @@ import { generatePopulation, populationKeysOf } from '../src/engine/population.t
 import { rank } from '../src/engine/rank.ts';
 import { sizeFactors, valuePortfolio } from '../src/engine/valuation.ts';
 import { baselineRecompute, baselineTraits } from './baseline.ts';
+import { DATA_CASES, runDataBenchmarks } from './data.ts';
 
 function median(samples: number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -116,3 +117,5 @@ if (!only || only === 'scenarioList') {
   library.close();
   print({ case: 'scenarioList', n, medianMs: Number(median(samples.slice(2)).toFixed(2)), storage: 'fake-indexeddb (Node)' });
 }
+
+if (!only || (DATA_CASES as readonly string[]).includes(only)) await runDataBenchmarks(print, only);

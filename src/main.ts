@@ -6,6 +6,9 @@ import './app.css';
 import { i18n } from './i18n/i18n.svelte.ts';
 import { ParametersState } from './state/parameters.svelte.ts';
 import { ResultsState } from './state/results.svelte.ts';
+import { ScenariosState } from './state/scenarios.svelte.ts';
+import { PARAMETER_KEYS, changedKeys } from './engine/parameters.ts';
+import { completeScenario } from './persistence/schema.ts';
 import { parseLocationSearch } from './state/url.ts';
 import { createEngineClient } from './worker/client.ts';
 
@@ -23,10 +26,41 @@ const client = createEngineClient({
   },
 });
 
+// Saved scenarios: a shared link shows its scenario (and offers to save it);
+// otherwise the autosaved working state of the last visit comes back.
+const scenarios = new ScenariosState();
+const fromLink = [...new URLSearchParams(window.location.search).keys()].some((key) =>
+  (PARAMETER_KEYS as readonly string[]).includes(key),
+);
+if (fromLink) scenarios.origin = 'link';
+const initial = params.scenario;
+void scenarios.init().then(async () => {
+  if (fromLink) return;
+  const working = await scenarios.loadWorking();
+  // Only if the user has not moved a slider while storage was opening.
+  if (working && params.scenario === initial) {
+    const restored = completeScenario(working.scenario);
+    params.load(restored);
+    scenarios.resumeFrom(working);
+    if (changedKeys(restored).length > 0) scenarios.origin = 'restored';
+  }
+});
+// A reload or a closed tab keeps the last change: write the pending autosave now.
+window.addEventListener('pagehide', () => void scenarios.flushAutosave());
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') void scenarios.flushAutosave();
+});
+
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
 
 export default mount(App, {
   target,
-  props: { params, results, request: (scenario) => client.request(scenario) },
+  props: {
+    params,
+    results,
+    scenarios,
+    request: (scenario) => client.request(scenario),
+    computeMany: (list) => client.computeMany(list),
+  },
 });

@@ -34,6 +34,16 @@ export function analyzeImported(imported: Extract<ImportOutcome, { ok: true }>, 
     return { ok: false, error: importError('noValidRows', 'No customer bought on or before the end of the calibration period: choose a later end date.') };
   }
   const calibration = calibrationData(summary);
+  // Without a single repeat purchase the BG/NBD likelihood is maximal only in the limit r -> 0: no model to show.
+  if (!calibration.frequency.some((x) => x > 0)) {
+    return {
+      ok: false,
+      error: importError(
+        'notEnoughData',
+        `The forecast needs repeat purchases: none of the ${summary.calibrationCustomers} customers bought on two different days by the end of the calibration period.`,
+      ),
+    };
+  }
   const bgnbd = fitBgNbd(calibration);
   const gammaGamma = fitGammaGamma(prepareGammaGamma(calibration.frequency, calibration.monetary));
   const holdout = summary.holdoutLength > 0 ? holdoutCheck(bgnbd, calibration, summary.holdoutLength) : null;

@@ -218,7 +218,7 @@ export function bgnbdStart(data: RecencyFrequency): BgNbdParameters {
  */
 const LOG_BOUND = 12;
 
-const FALLBACK_STARTS = (base: BgNbdParameters): BgNbdParameters[] => [
+const fallbackStarts = (base: BgNbdParameters): BgNbdParameters[] => [
   { ...base, a: 0.5, b: 2 },
   { ...base, r: 0.25, alpha: base.alpha / 4, a: 1, b: 3 },
 ];
@@ -236,7 +236,7 @@ export function fitBgNbd(input: RecencyFrequency | BgNbdData, options: BgNbdFitO
   let best = minimize(objective, starts.map(toLog), settings);
   let evaluations = best.evaluations;
   if (best.x.some((v) => Math.abs(v) > LOG_BOUND) || !Number.isFinite(best.value)) {
-    const fallback = minimize(objective, FALLBACK_STARTS(base).map(toLog), settings);
+    const fallback = minimize(objective, fallbackStarts(base).map(toLog), settings);
     evaluations += fallback.evaluations;
     if (fallback.value < best.value) best = fallback;
   }

@@ -44,8 +44,31 @@ export function decodeBytes(bytes: Uint8Array): DecodeOutcome {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
     return finish(bom ? text.slice(1) : text, 'utf-8', bom);
   } catch (_notUtf8) {
-    return finish(new TextDecoder('windows-1252').decode(bytes), 'windows-1252', false);
+    return finish(decodeWindows1252(bytes), 'windows-1252', false);
   }
+}
+
+/**
+ * Windows-1252 bytes 0x80..0x9F (WHATWG Encoding Standard index); the other
+ * bytes equal their code points. Decoded by hand because Node's
+ * TextDecoder('windows-1252') decodes as ISO-8859-1 (0x80 -> U+0080, not the euro sign).
+ */
+const WINDOWS_1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c,
+  0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+] as const;
+/** Characters per String.fromCharCode call (engines limit the argument count). */
+const DECODE_BLOCK = 8192;
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const units = new Uint16Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i] as number;
+    units[i] = byte >= 0x80 && byte <= 0x9f ? (WINDOWS_1252_HIGH[byte - 0x80] as number) : byte;
+  }
+  let text = '';
+  for (let start = 0; start < units.length; start += DECODE_BLOCK) text += String.fromCharCode(...units.subarray(start, start + DECODE_BLOCK));
+  return text;
 }
 
 function finish(text: string, encoding: TextEncoding, bom: boolean): DecodeOutcome {

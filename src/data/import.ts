@@ -62,6 +62,7 @@ export const DEFAULT_CHUNK_CHARS = 1 << 20;
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Index just after the first line end at or after `target` that lies outside quotes (the text's end if none). */
+/** (An unbalanced quote makes the rest of the text one chunk: slower progress, same result.) */
 function chunkEnd(text: string, from: number, target: number, lineEnd: number, hasQuotes: boolean): number {
   if (target >= text.length) return text.length;
   if (!hasQuotes) {
@@ -186,6 +187,7 @@ async function importTransactionsAs(input: string, options: ImportOptions, encod
 
   const newline = newlineOf(text);
   const lineEnd = newline.charCodeAt(newline.length - 1);
+  const lineEndChar = String.fromCharCode(lineEnd);
   const hasQuotes = text.includes('"');
   const chunkChars = Math.max(1024, options.chunkChars ?? DEFAULT_CHUNK_CHARS);
   const interactive = options.signal !== undefined || options.onProgress !== undefined;
@@ -204,7 +206,8 @@ async function importTransactionsAs(input: string, options: ImportOptions, encod
     for (const cells of rows) {
       const line = nextLine;
       nextLine++;
-      if (hasQuotes) for (const cell of cells) for (let k = cell.indexOf(String.fromCharCode(lineEnd)); k >= 0; k = cell.indexOf(String.fromCharCode(lineEnd), k + 1)) nextLine++;
+      // Line ends inside quoted cells are lines of the file too.
+      if (hasQuotes) for (const cell of cells) for (let k = cell.indexOf(lineEndChar); k >= 0; k = cell.indexOf(lineEndChar, k + 1)) nextLine++;
       if (cells.length === 1 && (cells[0] as string).trim().length === 0) continue;
       if (headerPending) {
         headerPending = false;

@@ -22,7 +22,7 @@ export interface RejectedRow {
   message: string;
 }
 
-export type ImportErrorCode = 'empty' | 'binary' | 'noColumns' | 'missingColumns' | 'noValidRows' | 'cancelled' | 'badOptions';
+export type ImportErrorCode = 'empty' | 'binary' | 'noColumns' | 'missingColumns' | 'noValidRows' | 'cancelled' | 'badOptions' | 'notEnoughData';
 
 export interface ImportError {
   code: ImportErrorCode;

@@ -30,6 +30,11 @@ export class ParametersState {
     return null;
   }
 
+  /** Replaces every parameter at once (a saved scenario opened, an autosave restored). */
+  load(scenario: Readonly<Scenario>): void {
+    this.scenario = { ...scenario };
+  }
+
   applyPreset(id: PresetId): void {
     this.scenario = { ...PRESETS[id] };
   }

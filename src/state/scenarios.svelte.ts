@@ -4,7 +4,16 @@
 import type { Scenario } from '../engine/parameters.ts';
 import type { Results } from '../engine/results.ts';
 import { ConflictError, ScenarioLibrary, searchScenarios, timestamp, type SortOrder } from '../persistence/library.ts';
-import { buildExport, completeScenario, parseExport, type ImportProblem, type ScenarioSummary, type StoredScenario } from '../persistence/schema.ts';
+import * as v from 'valibot';
+import {
+  ScenarioSchema,
+  buildExport,
+  completeScenario,
+  parseExport,
+  type ImportProblem,
+  type ScenarioSummary,
+  type StoredScenario,
+} from '../persistence/schema.ts';
 import { openScenarioStore, StorageError, type OpenedStore, type SkippedRecord, type WorkingState } from '../persistence/store.ts';
 
 export const AUTOSAVE_DELAY_MS = 400;
@@ -42,6 +51,8 @@ export class ScenariosState {
   message = $state.raw<ScenarioMessage | null>(null);
   /** Puts back the last deleted scenario. */
   undo = $state.raw<{ name: string; run: () => Promise<void> } | null>(null);
+  /** Where the working scenario came from at start: a shared link, or the autosave of the last visit. */
+  origin = $state<'link' | 'restored' | null>(null);
   /** A save that lost against another tab's: what the other tab wrote. */
   conflict = $state.raw<StoredScenario | null>(null);
 
@@ -231,8 +242,16 @@ export class ScenariosState {
     }
   }
 
+  /** The autosaved working state, if there is one and it is valid (a damaged one is ignored). */
   async loadWorking(): Promise<WorkingState | null> {
-    return this.#library ? this.#library.store.loadWorking() : null;
+    if (!this.#library) return null;
+    try {
+      const working = await this.#library.store.loadWorking();
+      if (working === null || !v.safeParse(ScenarioSchema, working.scenario).success) return null;
+      return working;
+    } catch {
+      return null;
+    }
   }
 
   /** Restores which saved scenario the working state belonged to. */

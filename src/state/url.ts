@@ -15,7 +15,7 @@ import {
 import type { Locale } from '../i18n/format.ts';
 
 /** Query keys that are not scenario parameters but belong to the app. */
-export const APP_QUERY_KEYS: readonly string[] = ['lang'];
+export const APP_QUERY_KEYS: readonly string[] = ['lang', 'embed', 'currency'];
 
 export interface UrlProblem {
   /** The query parameter as written in the URL. */
@@ -48,6 +48,8 @@ export function parseLocationSearch(search: string): ParsedLocation {
       else problems.push({ key, raw, reason: 'unknownLanguage' });
       continue;
     }
+    // `embed` (src/embed/route.ts) and `currency` are read where they are used.
+    if (APP_QUERY_KEYS.includes(key)) continue;
     raws.set(key, raw);
     input[key] = isParameterKey(key) ? parseQueryValue(key, raw) : raw;
   }

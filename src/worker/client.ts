@@ -100,6 +100,8 @@ declare global {
 
 export interface EngineClient {
   request(scenario: Scenario): number;
+  /** Several scenarios at once, outside the latest-wins queue (the comparison view). */
+  computeMany(scenarios: readonly Scenario[]): Promise<Results[]>;
   terminate(): void;
 }
 
@@ -118,6 +120,10 @@ export function createEngineClient(handlers: LatestWinsHandlers<Results>): Engin
   });
   return {
     request: (scenario) => scheduler.request(scenario),
+    computeMany: (scenarios) => {
+      debug.workerRequests += 1;
+      return api.computeMany(scenarios);
+    },
     terminate: () => worker.terminate(),
   };
 }

@@ -9,12 +9,23 @@ import type { Results } from '../engine/results.ts';
 import type { EngineApi } from './api.ts';
 
 let engine: Engine | null = null;
+/** Comparisons get their own engine, so they never evict the live scenario's population. */
+let compareEngine: Engine | null = null;
 
 const api: EngineApi = {
   compute(scenario: Scenario): Promise<Results> {
     try {
       engine ??= createEngine();
       return Promise.resolve(engine.compute(scenario));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  },
+  computeMany(scenarios: readonly Scenario[]): Promise<Results[]> {
+    try {
+      compareEngine ??= createEngine();
+      const chosen = compareEngine;
+      return Promise.resolve(scenarios.map((scenario) => chosen.compute(scenario)));
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }

@@ -50,6 +50,16 @@ describe('analyze CLI (contract of issue 7)', () => {
     expect([outcome.output.customers, outcome.output.transactions, outcome.output.skippedRows]).toEqual([2, 3, 1]);
   });
 
+  it('refuses data without any repeat purchase (no model can be fitted) and an end before the first purchase', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'analyze-'));
+    const file = join(dir, 'once.csv');
+    writeFileSync(file, 'id,date,revenue\n1,2025-01-01,5\n2,2025-01-02,6\n');
+    const once = await runAnalyze([file]);
+    expect(once.ok ? [] : once.errors[0]).toContain('needs repeat purchases');
+    const early = await runAnalyze([EVENT_LOG, '--end', '1996-12-31']);
+    expect(early.ok ? [] : early.errors[0]).toContain('choose a later end date');
+  });
+
   it('names the problem for bad arguments', () => {
     const bad = (args: string[]) => {
       const parsed = parseArguments(args);

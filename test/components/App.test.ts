@@ -8,6 +8,7 @@ import { kpisOf, type Kpis } from '../../src/engine/results.ts';
 import { formatMoney, formatPercent } from '../../src/i18n/format.ts';
 import { i18n } from '../../src/i18n/i18n.svelte.ts';
 import { ParametersState } from '../../src/state/parameters.svelte.ts';
+import { ScenariosState } from '../../src/state/scenarios.svelte.ts';
 import { ResultsState } from '../../src/state/results.svelte.ts';
 import type { UrlProblem } from '../../src/state/url.ts';
 
@@ -53,7 +54,13 @@ function renderApp(initial: Scenario = SMALL, problems: UrlProblem[] = []) {
   const engine = createEngine();
   const params = new ParametersState(initial, problems);
   const results = new ResultsState();
-  render(App, { params, results, request: (scenario: Scenario) => results.receive(engine.compute(scenario)) });
+  render(App, {
+    params,
+    results,
+    scenarios: new ScenariosState(),
+    request: (scenario: Scenario) => results.receive(engine.compute(scenario)),
+    computeMany: async (list: readonly Scenario[]) => list.map((scenario) => createEngine().compute(scenario)),
+  });
   return { params, results, engine };
 }
 
@@ -144,14 +151,14 @@ describe('App', () => {
     expect(document.getElementById('panel-portfolio')).toBeVisible();
     expect(document.querySelectorAll('[data-kpi="clv"]')).toHaveLength(1);
     await user.keyboard('{End}');
-    expect(screen.getByRole('tab', { name: 'Fokussierung' })).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getAllByRole('tab').at(-1)).toHaveAttribute('aria-selected', 'true');
   });
 
   it('a problem in the URL shows a notice naming the parameter and its allowed range', () => {
     renderApp(SMALL, [{ key: 'churnRate', raw: '25', reason: 'outOfRange' }]);
     const status = screen.getByRole('status');
     expect(plain(within(status).getByText(/churnRate/).textContent)).toBe(
-      'URL-Parameter churnRate (Abwanderungsrate) ignoriert: „25“ ist ungültig, erlaubt ist 0 bis 100 %.',
+      'URL-Parameter churnRate (Abwanderungsrate) ignoriert: „25“ ist ungültig, erlaubt ist als Anteil 0 bis 1 (0.25 steht für 25 %).',
     );
   });
 
@@ -168,7 +175,13 @@ describe('App', () => {
   it('an engine failure shows a visible alert and the app keeps working', () => {
     const params = new ParametersState(SMALL);
     const results = new ResultsState();
-    render(App, { params, results, request: () => results.fail(new Error('out of memory')) });
+    render(App, {
+      params,
+      results,
+      scenarios: new ScenariosState(),
+      request: () => results.fail(new Error('out of memory')),
+      computeMany: () => Promise.reject(new Error('out of memory')),
+    });
     expect(screen.getByRole('alert')).toHaveTextContent('Die Berechnung ist fehlgeschlagen: out of memory.');
     expect(kpi('clv').dataset.value).toBe('');
     expect(screen.getByLabelText('Abwanderungsrate')).toBeEnabled();

@@ -25,6 +25,14 @@ export function rangeText(key: ParameterKey): string {
   return key === 'horizon' ? t('range.orUnlimited', { range: whole }) : whole;
 }
 
+/** The range in the URL's own units: rates there are fractions, not percent. */
+function urlRangeText(key: ParameterKey): string {
+  const spec = PARAMETERS[key];
+  if (spec.unit !== 'percent') return rangeText(key);
+  // Written the way the URL takes it (a point, no grouping), so it can be copied.
+  return t('range.fraction', { min: String(spec.min), max: String(spec.max) });
+}
+
 export function urlProblemText(problem: UrlProblem): string {
   if (problem.reason === 'unknownLanguage') return t('notice.urlLanguage', { raw: problem.raw });
   if (problem.reason === 'sharesSumToZero') return t('notice.urlShares');
@@ -33,7 +41,7 @@ export function urlProblemText(problem: UrlProblem): string {
     key: problem.key,
     label: t(labelKey(problem.key)),
     raw: problem.raw,
-    range: rangeText(problem.key),
+    range: urlRangeText(problem.key),
   });
 }
 

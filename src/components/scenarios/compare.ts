@@ -2,7 +2,7 @@
 // first scenario as the reference, differences absolute and in percent.
 import { kpisOf, type Kpis, type Results } from '../../engine/results.ts';
 
-export type CompareFormat = 'money' | 'percent' | 'years' | 'count' | 'share';
+export type CompareFormat = 'money' | 'years' | 'count' | 'share';
 
 export interface CompareFigure {
   key: keyof Kpis;
