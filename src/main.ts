@@ -32,14 +32,24 @@ const scenarios = new ScenariosState();
 const fromLink = [...new URLSearchParams(window.location.search).keys()].some((key) =>
   (PARAMETER_KEYS as readonly string[]).includes(key),
 );
-if (fromLink) scenarios.origin = 'link';
 const initial = params.scenario;
 void scenarios.init().then(async () => {
-  if (fromLink) return;
   const working = await scenarios.loadWorking();
+  const restored = working ? completeScenario(working.scenario) : null;
+  if (fromLink) {
+    // A reload of our own page carries the scenario in its URL too: that is no foreign link.
+    const ownReload = restored !== null && changedKeys(restored, initial).length === 0;
+    if (ownReload && working) {
+      scenarios.resumeFrom(working);
+    } else {
+      scenarios.origin = 'link';
+      // The link's scenario becomes the working state; the one it replaces stays one click away.
+      if (restored && changedKeys(restored).length > 0) scenarios.previousWorking = restored;
+    }
+    return;
+  }
   // Only if the user has not moved a slider while storage was opening.
-  if (working && params.scenario === initial) {
-    const restored = completeScenario(working.scenario);
+  if (working && restored && params.scenario === initial) {
     params.load(restored);
     scenarios.resumeFrom(working);
     if (changedKeys(restored).length > 0) scenarios.origin = 'restored';
