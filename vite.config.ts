@@ -2,11 +2,44 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
   // Relative base: the built app works from any folder, a file share or a blog's subpath.
   base: './',
-  plugins: [svelte()],
+  plugins: [
+    svelte(),
+    // Offline and installable (src/pwa/): the app shell, every JS chunk (the
+    // engine worker too), CSS and icons are precached. 'prompt': a new version
+    // waits until the user accepts it; src/pwa/register.ts registers the worker.
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: null,
+      includeAssets: ['favicon.svg', 'embed.js'],
+      manifest: {
+        name: 'Kundenwert-Simulator',
+        short_name: 'Kundenwert',
+        description: 'Customer lifetime value, Pareto and whale curves, dropping and focus strategies, live in the browser.',
+        lang: 'de',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#0072b2',
+        icons: [
+          { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml' },
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        navigateFallback: 'index.html',
+        clientsClaim: true,
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false },
   server: { port: 5173 },

@@ -6,15 +6,20 @@
 //     customers, measured with performance.now() inside the page;
 //   initialJs: gzip bytes of the JavaScript index.html loads before any user
 //     action (entry, its static imports, modulepreloads), and of the worker.
+//   embed: for `?embed=<view>` (issue 6), gzip bytes of every JS file the
+//     page really fetches before its first chart (entry and the chunks it
+//     awaits; the engine worker counted apart), and the median ms from
+//     navigation start to the first chart in the DOM (its curve drawn from the
+//     worker's first answer), over EMBED_REPETITIONS fresh loads.
 // One JSON line per case on stdout; progress on stderr.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../test/e2e/chromium-path.mjs';
 
-const DIST = 'dist';
+const DIST = process.env.BENCH_DIST ?? 'dist';
 const PORT = Number(process.env.BENCH_PORT ?? 4174);
 const BASE_URL = `http://localhost:${PORT}/`;
 const SIZES = [10_000, 100_000];
@@ -81,7 +86,7 @@ function measureInitialJs(): { gzipBytes: number; files: number; workerGzipBytes
 }
 
 async function startPreview(): Promise<ChildProcess> {
-  const server = spawn(join('node_modules', '.bin', 'vite'), ['preview', '--port', String(PORT), '--strictPort'], {
+  const server = spawn(join('node_modules', '.bin', 'vite'), ['preview', '--port', String(PORT), '--strictPort', '--outDir', DIST], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const started = Date.now();
@@ -164,6 +169,59 @@ async function measureSlider(page: Page, customers: number): Promise<number> {
   return median(samples);
 }
 
+const EMBED_VIEWS = ['kunde', 'portfolio', 'bereinigung', 'fokus'];
+const EMBED_REPETITIONS = 7;
+
+/** One fresh load of an embed: the JS files fetched and the ms until the first chart is painted. */
+async function embedLoad(browser: Browser, view: string): Promise<{ ms: number; js: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 700, height: 900 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const js: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.endsWith('.js')) js.push(url.pathname);
+  });
+  await page.addInitScript(() => {
+    // Headless pages in fresh contexts may not run animation frames; the chart's DOM insertion is the mark (paint follows within a frame).
+    const observer = new MutationObserver(() => {
+      if (document.querySelector('figure.chart svg path, figure.chart svg rect')) {
+        observer.disconnect();
+        (window as unknown as { __firstChartMs: number }).__firstChartMs = performance.now();
+      }
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(`${BASE_URL}?embed=${view}&lang=en`);
+  const ms = await page.waitForFunction(() => (window as unknown as { __firstChartMs?: number }).__firstChartMs, undefined, { timeout: 60_000 });
+  const value = Number(await ms.jsonValue());
+  await context.close();
+  return { ms: value, js };
+}
+
+async function measureEmbed(browser: Browser, view: string): Promise<Record<string, number | string>> {
+  const samples: number[] = [];
+  let files: string[] = [];
+  for (let i = 0; i < EMBED_REPETITIONS + 1; i++) {
+    const load = await embedLoad(browser, view);
+    // The first load warms the server's and the OS's file caches.
+    if (i > 0) samples.push(load.ms);
+    files = load.js;
+  }
+  const unique = [...new Set(files)].map((path) => join(DIST, path.replace(/^\//, '')));
+  const worker = unique.filter((file) => /worker/i.test(file));
+  const page = unique.filter((file) => !/worker/i.test(file));
+  const sum = (list: readonly string[]): number => list.reduce((total, file) => total + gzipBytes(file), 0);
+  return {
+    case: 'embed',
+    view,
+    initialJsGzipBytes: sum(page),
+    files: page.length,
+    workerGzipBytes: sum(worker),
+    firstChartMedianMs: Number(median(samples).toFixed(1)),
+    repetitions: EMBED_REPETITIONS,
+  };
+}
+
 async function main(): Promise<void> {
   if (!existsSync(join(DIST, 'index.html'))) {
     console.error('bench/browser: no dist/index.html; run `npx vite build` first (or `npm run bench:browser`).');
@@ -180,6 +238,8 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
   try {
     console.error(`bench/browser: ${executablePath}, Chromium ${browser.version()}, tab #${TAB}`);
+    for (const view of EMBED_VIEWS) console.log(JSON.stringify(await measureEmbed(browser, view)));
+    if (process.env.BENCH_EMBED_ONLY) return;
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     page.on('pageerror', (error) => console.error(`bench/browser: page error: ${error.message}`));
     for (const n of SIZES) {

@@ -3,7 +3,7 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
-import { i18n } from './i18n/i18n.svelte.ts';
+import { i18n, loadMessages } from './i18n/i18n.svelte.ts';
 import { ParametersState } from './state/parameters.svelte.ts';
 import { ResultsState } from './state/results.svelte.ts';
 import { ScenariosState } from './state/scenarios.svelte.ts';
@@ -11,9 +11,13 @@ import { PARAMETER_KEYS, changedKeys } from './engine/parameters.ts';
 import { completeScenario } from './persistence/schema.ts';
 import { parseLocationSearch } from './state/url.ts';
 import { createEngineClient } from './worker/client.ts';
+import { DataState } from './state/data.svelte.ts';
+import { SegmentsState } from './state/segments.svelte.ts';
 
 const location = parseLocationSearch(window.location.search);
 if (location.lang) i18n.locale = location.lang;
+// The texts of this language (the other loads when the user switches).
+await loadMessages(i18n.locale);
 
 const params = new ParametersState(location.scenario, location.problems);
 const results = new ResultsState();
@@ -72,5 +76,10 @@ export default mount(App, {
     scenarios,
     request: (scenario) => client.request(scenario),
     computeMany: (list) => client.computeMany(list),
+    data: new DataState(client.data),
+    segments: new SegmentsState(
+      (scenario, settings) => client.segments(scenario, settings),
+      (settings, scenario) => client.data.dataSegments(settings, scenario),
+    ),
   },
 });

@@ -11,6 +11,8 @@ import type { Scenario } from './parameters.ts';
 import { paretoFigures, type ParetoFigures } from './pareto.ts';
 import { generatePopulation, populationKeysOf, samePopulation, type Population } from './population.ts';
 import { rank, rankInto } from './rank.ts';
+import { computeSegments, type SegmentSettings, type SegmentsResult } from './scoring/segments.ts';
+import { simulatedCustomers, type SimulatedCache } from './scoring/simulated.ts';
 import type { DropResult, PortfolioResult, Results } from './results.ts';
 import { sizeFactors, valuePortfolio, type SizeFactors, type Valuation } from './valuation.ts';
 import { whaleFigures } from './whale.ts';
@@ -19,6 +21,8 @@ export interface Engine {
   compute(scenario: Scenario): Results;
   /** Sections 2 and 3 only: what a money slider costs without the focus sweep (for the benchmark). */
   computePortfolio(scenario: Scenario): { portfolio: PortfolioResult; drop: DropResult };
+  /** Scoring and segmentation of MODEL.md section 5 on the same cached population (summaries only). */
+  segments(scenario: Scenario, settings: SegmentSettings): SegmentsResult;
 }
 
 /** Everything that depends only on the population: rebuilt when N, seed or spread change. */
@@ -92,6 +96,7 @@ export function createEngine(): Engine {
   let cache: PopulationCache | null = null;
   let factors: SizeFactors | null = null;
   let valuation: Valuation | null = null;
+  let simulated: SimulatedCache | null = null;
 
   function valueRanked(scenario: Scenario) {
     if (cache === null || !samePopulation(cache.population.keys, populationKeysOf(scenario))) {
@@ -111,6 +116,13 @@ export function createEngine(): Engine {
   }
 
   return {
+    segments(scenario: Scenario, settings: SegmentSettings): SegmentsResult {
+      const { valuation: current } = valueRanked(scenario);
+      if (cache === null) throw new Error('population missing');
+      const { customers, cache: next } = simulatedCustomers(cache.population, current, scenario, simulated);
+      simulated = next;
+      return computeSegments(customers, settings, scenario);
+    },
     computePortfolio(scenario: Scenario) {
       const { portfolio, drop } = valueRanked(scenario);
       return { portfolio, drop };

@@ -9,7 +9,16 @@ export const LOCALES: readonly Locale[] = ['de', 'en'];
 
 const INTL_LOCALE: Readonly<Record<Locale, string>> = { de: 'de-DE', en: 'en-US' };
 
-const CURRENCY = 'EUR';
+/** Currencies the money figures can be shown in; the amounts are not converted, only labelled. */
+export type Currency = 'EUR' | 'USD' | 'CHF' | 'GBP';
+
+export const CURRENCIES: readonly Currency[] = ['EUR', 'USD', 'CHF', 'GBP'];
+
+export const DEFAULT_CURRENCY: Currency = 'EUR';
+
+export function isCurrency(value: string | null | undefined): value is Currency {
+  return (CURRENCIES as readonly (string | null | undefined)[]).includes(value);
+}
 
 const MINUS = '\u2212';
 
@@ -30,22 +39,28 @@ function withMinus(text: string): string {
 }
 
 /** Money with cents below 10,000 and whole units above: `1.234,56 €`, `€1,234.56`. */
-export function formatMoney(value: number, locale: Locale, fractionDigits?: number): string {
+export function formatMoney(value: number, locale: Locale, fractionDigits?: number, currency: Currency = DEFAULT_CURRENCY): string {
   const digits = fractionDigits ?? (Math.abs(value) >= 10_000 ? 0 : 2);
-  const format = formatter(locale, `money${digits}`, {
+  const format = formatter(locale, `money${digits}|${currency}`, {
     style: 'currency',
-    currency: CURRENCY,
+    currency,
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
   });
   return withMinus(format.format(value));
 }
 
+/** The symbol of a currency in a locale: `€`, `$`, `CHF`, `£`. */
+export function currencySymbol(locale: Locale, currency: Currency = DEFAULT_CURRENCY): string {
+  const format = formatter(locale, `symbol|${currency}`, { style: 'currency', currency, maximumFractionDigits: 0 });
+  return format.formatToParts(0).find((part) => part.type === 'currency')?.value ?? currency;
+}
+
 /** Short money for axis ticks: `2,2 Mio. €`, `€2.2M`. */
-export function formatMoneyCompact(value: number, locale: Locale): string {
-  const format = formatter(locale, 'moneyCompact', {
+export function formatMoneyCompact(value: number, locale: Locale, currency: Currency = DEFAULT_CURRENCY): string {
+  const format = formatter(locale, `moneyCompact|${currency}`, {
     style: 'currency',
-    currency: CURRENCY,
+    currency,
     notation: 'compact',
     maximumFractionDigits: 1,
   });

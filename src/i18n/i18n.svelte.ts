@@ -6,14 +6,17 @@ import {
   formatNumber,
   formatPercent,
   formatYears,
+  DEFAULT_CURRENCY,
+  currencySymbol,
+  type Currency,
   type Locale,
 } from './format.ts';
 
 export type { Locale } from './format.ts';
 
-import { MESSAGES, type MessageKey } from './messages.ts';
+import { loadMessages, lookup, type Feature, type MessageKey } from './messages.ts';
 
-export { MESSAGES, type MessageKey };
+export { loadMessages, type Feature, type MessageKey };
 
 export const DEFAULT_LOCALE: Locale = 'de';
 
@@ -23,9 +26,17 @@ export function isLocale(value: string | null | undefined): value is Locale {
 
 class I18n {
   locale = $state<Locale>(DEFAULT_LOCALE);
+  /** The currency money is labelled in (EUR by default; amounts are not converted). */
+  currency = $state<Currency>(DEFAULT_CURRENCY);
 }
 
 export const i18n = new I18n();
+
+/** Switches the language once its texts are loaded, so no label ever shows a bare key. */
+export async function setLocale(locale: Locale, features?: readonly Feature[]): Promise<void> {
+  await loadMessages(locale, features);
+  i18n.locale = locale;
+}
 
 export type MessageVars = Readonly<Record<string, string | number>>;
 
@@ -39,13 +50,15 @@ export function interpolate(text: string, vars?: MessageVars): string {
 }
 
 export function t(key: MessageKey, vars?: MessageVars): string {
-  return interpolate(MESSAGES[i18n.locale][key], vars);
+  const text = interpolate(lookup(i18n.locale, key), vars);
+  // `€` in a message is the money unit (axis titles, slider units): shown in the chosen currency.
+  return i18n.currency === DEFAULT_CURRENCY ? text : text.replaceAll('€', currencySymbol(i18n.locale, i18n.currency));
 }
 
 /** Formatters bound to the current locale (reactive through `i18n.locale`). */
 export const fmt = {
-  money: (value: number, fractionDigits?: number): string => formatMoney(value, i18n.locale, fractionDigits),
-  moneyCompact: (value: number): string => formatMoneyCompact(value, i18n.locale),
+  money: (value: number, fractionDigits?: number): string => formatMoney(value, i18n.locale, fractionDigits, i18n.currency),
+  moneyCompact: (value: number): string => formatMoneyCompact(value, i18n.locale, i18n.currency),
   percent: (fraction: number, maxFractionDigits?: number): string =>
     formatPercent(fraction, i18n.locale, maxFractionDigits),
   number: (value: number, maxFractionDigits?: number): string => formatNumber(value, i18n.locale, maxFractionDigits),

@@ -12,7 +12,7 @@ import {
   type ParameterProblem,
   type Scenario,
 } from '../engine/parameters.ts';
-import type { Locale } from '../i18n/format.ts';
+import { DEFAULT_CURRENCY, type Currency, type Locale } from '../i18n/format.ts';
 
 /** Query keys that are not scenario parameters but belong to the app. */
 export const APP_QUERY_KEYS: readonly string[] = ['lang', 'embed', 'currency'];
@@ -70,10 +70,17 @@ export function queryValueOf(key: ParameterKey, scenario: Readonly<Scenario>): s
  * The query string for a scenario: only the parameters that differ from the
  * defaults, then `lang` when it is not the default. Returns '' or '?...'.
  */
-export function searchFor(scenario: Readonly<Scenario>, lang: Locale, defaultLang: Locale = 'de'): string {
+export function searchFor(
+  scenario: Readonly<Scenario>,
+  lang: Locale,
+  currency: Currency = DEFAULT_CURRENCY,
+  defaultLang: Locale = 'de',
+): string {
   const query = new URLSearchParams();
   for (const key of changedKeys(scenario, DEFAULTS)) query.set(key, queryValueOf(key, scenario));
   if (lang !== defaultLang) query.set('lang', lang);
+  // The currency only relabels money; it travels with links so a shared scenario looks the same.
+  if (currency !== DEFAULT_CURRENCY) query.set('currency', currency);
   const text = query.toString();
   return text === '' ? '' : `?${text}`;
 }

@@ -1,10 +1,15 @@
 // The typed contract between the main thread and the engine worker.
 import type { Scenario } from '../engine/parameters.ts';
 import type { Results } from '../engine/results.ts';
+import type { SegmentSettings, SegmentsResult } from '../engine/scoring/segments.ts';
+import type { DataApi } from './dataSession.ts';
 
-export interface EngineApi {
+/** The Daten tab's methods (dataSession.ts) share the worker with the simulator. */
+export interface EngineApi extends DataApi {
   /** Computes every figure for the scenario. The population is cached and only rebuilt when its keys change. */
   compute(scenario: Scenario): Promise<Results>;
   /** Computes several scenarios for a comparison, apart from the live one's cache. */
   computeMany(scenarios: readonly Scenario[]): Promise<Results[]>;
+  /** Scoring and segmentation (MODEL.md section 5) from the live scenario's cached population; summaries only. */
+  segments(scenario: Scenario, settings: SegmentSettings): Promise<SegmentsResult>;
 }

@@ -6,13 +6,17 @@ import { expose } from 'comlink';
 import { createEngine, type Engine } from '../engine/index.ts';
 import type { Scenario } from '../engine/parameters.ts';
 import type { Results } from '../engine/results.ts';
+import type { SegmentSettings, SegmentsResult } from '../engine/scoring/segments.ts';
 import type { EngineApi } from './api.ts';
+import { createDataSession } from './dataSession.ts';
 
 let engine: Engine | null = null;
 /** Comparisons get their own engine, so they never evict the live scenario's population. */
 let compareEngine: Engine | null = null;
 
 const api: EngineApi = {
+  // The imported data set and its fitted models live here, beside the simulator's population.
+  ...createDataSession(),
   compute(scenario: Scenario): Promise<Results> {
     try {
       engine ??= createEngine();
@@ -26,6 +30,14 @@ const api: EngineApi = {
       compareEngine ??= createEngine();
       const chosen = compareEngine;
       return Promise.resolve(scenarios.map((scenario) => chosen.compute(scenario)));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  },
+  segments(scenario: Scenario, settings: SegmentSettings): Promise<SegmentsResult> {
+    try {
+      engine ??= createEngine();
+      return Promise.resolve(engine.segments(scenario, settings));
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }

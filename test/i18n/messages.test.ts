@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGES } from '../../src/i18n/messages.ts';
+import { MESSAGES } from '../../src/i18n/catalog.ts';
 
 const { de, en } = MESSAGES;
 

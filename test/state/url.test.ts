@@ -70,3 +70,10 @@ describe('searchFor', () => {
     expect(parsed.problems).toEqual([]);
   });
 });
+
+describe('searchFor with a currency', () => {
+  it('carries a chosen currency and leaves the default (EUR) out', () => {
+    expect(searchFor(DEFAULTS, 'de', 'CHF')).toBe('?currency=CHF');
+    expect(searchFor(DEFAULTS, 'de', 'EUR')).toBe('');
+  });
+});

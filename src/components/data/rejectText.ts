@@ -1,0 +1,33 @@
+// Translations of the importer's codes (src/data/problems.ts) for the Daten tab.
+import type { ImportErrorCode, RejectCode, RejectedRow } from '../../data/problems.ts';
+import type { MessageKey } from '../../i18n/i18n.svelte.ts';
+
+export const ERROR_TEXT: Readonly<Record<ImportErrorCode, MessageKey>> = {
+  empty: 'data.error.empty',
+  binary: 'data.error.binary',
+  noColumns: 'data.error.noColumns',
+  missingColumns: 'data.error.missingColumns',
+  noValidRows: 'data.error.noValidRows',
+  cancelled: 'data.error.cancelled',
+  badOptions: 'data.error.badOptions',
+  notEnoughData: 'data.error.notEnoughData',
+};
+
+export const REJECT_TEXT: Readonly<Record<RejectCode, MessageKey>> = {
+  tooFewFields: 'data.reject.tooFewFields',
+  missingId: 'data.reject.missingId',
+  missingDate: 'data.reject.missingDate',
+  badDate: 'data.reject.badDate',
+  missingRevenue: 'data.reject.missingRevenue',
+  badRevenue: 'data.reject.badRevenue',
+  badCost: 'data.reject.badCost',
+  badMargin: 'data.reject.badMargin',
+  badReturns: 'data.reject.badReturns',
+  badQuantity: 'data.reject.badQuantity',
+};
+
+/** The importer's detail without its "line N: " prefix (the line has its own column). */
+export function rejectDetail(row: RejectedRow): string {
+  const prefix = `line ${row.line}: `;
+  return row.message.startsWith(prefix) ? row.message.slice(prefix.length) : row.message;
+}

@@ -1,0 +1,62 @@
+// How far two orderings of the same customers agree (MODEL.md section 5:
+// "rank correlation, overlap of the top 20 %"): Spearman's rank correlation
+// with average ranks for ties, and the share of the top 20 % by one measure
+// that is also in the top 20 % by the other.
+import { countOf } from '../curve.ts';
+import { rank } from '../rank.ts';
+
+/** Ranks 1..n, ascending, ties get the average of their positions. */
+export function averageRanks(values: ArrayLike<number>): Float64Array {
+  const n = values.length;
+  const order = rank(values, false);
+  const ranks = new Float64Array(n);
+  let k = 0;
+  while (k < n) {
+    const value = values[order[k] as number] as number;
+    let end = k + 1;
+    while (end < n && (values[order[end] as number] as number) === value) end++;
+    // Positions k+1 .. end share their mean.
+    const mean = (k + 1 + end) / 2;
+    for (let j = k; j < end; j++) ranks[order[j] as number] = mean;
+    k = end;
+  }
+  return ranks;
+}
+
+/** Spearman's rho: the Pearson correlation of the average ranks; null when either side is constant or n < 2. */
+export function spearman(a: ArrayLike<number>, b: ArrayLike<number>): number | null {
+  const n = a.length;
+  if (n < 2 || b.length !== n) return null;
+  const ra = averageRanks(a);
+  const rb = averageRanks(b);
+  const mean = (n + 1) / 2;
+  let sab = 0;
+  let saa = 0;
+  let sbb = 0;
+  for (let i = 0; i < n; i++) {
+    const da = (ra[i] as number) - mean;
+    const db = (rb[i] as number) - mean;
+    sab += da * db;
+    saa += da * da;
+    sbb += db * db;
+  }
+  if (saa === 0 || sbb === 0) return null;
+  return sab / Math.sqrt(saa * sbb);
+}
+
+/**
+ * Share of the top `share` of customers by `a` that are also in the top by
+ * `b` (largest first; ties broken by customer order, stably). null when the top holds nobody.
+ */
+export function topOverlap(a: ArrayLike<number>, b: ArrayLike<number>, share: number): number | null {
+  const n = a.length;
+  const k = countOf(share, n);
+  if (k === 0) return null;
+  const orderA = rank(a, true);
+  const orderB = rank(b, true);
+  const inTopB = new Uint8Array(n);
+  for (let j = 0; j < k; j++) inTopB[orderB[j] as number] = 1;
+  let both = 0;
+  for (let j = 0; j < k; j++) both += inTopB[orderA[j] as number] as number;
+  return both / k;
+}

@@ -1,0 +1,171 @@
+// The Daten tab's state: which step the user is in (choose a file, map its
+// columns, import, results), the worker's answers and the forecast settings.
+// Large answers are immutable: `$state.raw`. The worker API is injected so
+// component tests can run the data session in-process.
+import type { ColumnMapping } from '../data/columns.ts';
+import { parseDay } from '../data/dates.ts';
+import type { Dialect, DialectDetection } from '../data/dialect.ts';
+import type { TextEncoding } from '../data/decode.ts';
+import type { ImportProgress, ImportReport } from '../data/import.ts';
+import type { ChannelTotals } from '../data/cohorts.ts';
+import type { ImportError, RejectedRow } from '../data/problems.ts';
+import type { DataDecisions, DataDecisionSettings } from '../data/decisions.ts';
+import {
+  FORECAST_DEFAULTS,
+  type AtRiskRow,
+  type CohortView,
+  type DataApi,
+  type DataForecast,
+  type DataForecastOptions,
+  type DataImportResult,
+} from '../worker/dataSession.ts';
+
+export type DataPhase = 'idle' | 'reading' | 'mapping' | 'importing' | 'ready';
+
+/** What the user confirmed in the mapping step. */
+export interface ImportChoice {
+  mapping: ColumnMapping;
+  dialect: Partial<Dialect>;
+  /** Last day of the calibration period as YYYY-MM-DD; empty for the last purchase day. */
+  calibrationEnd: string;
+}
+
+/** The classic 39-week calibration period of the CDNOW sample (FHL 2005): purchases up to 1997-09-30. */
+export const SAMPLE_CALIBRATION_END = '1997-09-30';
+export const SAMPLE_FILE = 'cdnow_sample_transactions.csv';
+
+export class DataState {
+  phase = $state<DataPhase>('idle');
+  fileName = $state<string | null>(null);
+  /** True while the shown data set is the CDNOW sample (its credit line is shown). */
+  isSample = $state(false);
+  detection = $state.raw<DialectDetection | null>(null);
+  encoding = $state<TextEncoding | null>(null);
+  progress = $state.raw<ImportProgress | null>(null);
+  /** The last file-level problem (empty, binary, no columns, cancelled, ...); cleared by the next step. */
+  error = $state.raw<ImportError | null>(null);
+  /** Rejected rows and the report of a failed import (shown with the error). */
+  failed = $state.raw<{ rejected: RejectedRow[]; count: number; report: ImportReport | null } | null>(null);
+  result = $state.raw<DataImportResult | null>(null);
+  forecast = $state.raw<DataForecast | null>(null);
+  cohorts = $state.raw<CohortView | null>(null);
+  channels = $state.raw<ChannelTotals[]>([]);
+  atRisk = $state.raw<AtRiskRow[]>([]);
+  forecastOptions = $state.raw<DataForecastOptions>(FORECAST_DEFAULTS);
+
+  readonly #api: DataApi;
+  /** Numbers requests so a late answer to an older one is ignored (latest wins). */
+  #request = 0;
+  #forecastRequest = 0;
+
+  constructor(api: DataApi) {
+    this.#api = api;
+  }
+
+  /** Reads a chosen file: detects its dialect and columns, then asks for the mapping. */
+  async openFile(name: string, bytes: Uint8Array): Promise<void> {
+    const id = ++this.#request;
+    this.phase = 'reading';
+    this.fileName = name;
+    this.error = null;
+    this.failed = null;
+    const outcome = await this.#api.detectData(bytes);
+    if (id !== this.#request) return;
+    if (!outcome.ok) {
+      this.error = outcome.error;
+      this.detection = null;
+      this.phase = this.result === null ? 'idle' : 'ready';
+      return;
+    }
+    this.detection = outcome.detection;
+    this.encoding = outcome.encoding;
+    this.phase = 'mapping';
+  }
+
+  /** The CDNOW sample: detected and imported at once, with the classic calibration period. */
+  async openSample(bytes: Uint8Array): Promise<void> {
+    await this.openFile(SAMPLE_FILE, bytes);
+    const detection = this.detection;
+    if (this.phase !== 'mapping' || detection === null || detection.columns.mapping === null) return;
+    await this.runImport({ mapping: detection.columns.mapping, dialect: {}, calibrationEnd: SAMPLE_CALIBRATION_END }, true);
+  }
+
+  async runImport(choice: ImportChoice, sample = false): Promise<void> {
+    const id = ++this.#request;
+    const end = choice.calibrationEnd.trim() === '' ? Number.NaN : parseDay(choice.calibrationEnd, 'YYYY-MM-DD');
+    this.phase = 'importing';
+    this.progress = { fraction: 0, rows: 0 };
+    this.error = null;
+    this.failed = null;
+    const outcome = await this.#api.importData(
+      {
+        unit: 'week',
+        mapping: choice.mapping,
+        dialect: choice.dialect,
+        forecast: this.forecastOptions,
+        ...(Number.isNaN(end) ? {} : { calibrationEnd: end }),
+      },
+      (progress) => {
+        if (id === this.#request) this.progress = progress;
+      },
+    );
+    if (id !== this.#request) return;
+    this.progress = null;
+    if (!outcome.ok) {
+      this.error = outcome.error;
+      this.failed = { rejected: outcome.rejected, count: outcome.rejectedCount, report: outcome.report };
+      // Back to the mapping so the user can correct it; data loaded before stays as it was.
+      this.phase = 'mapping';
+      return;
+    }
+    this.isSample = sample;
+    this.result = outcome.result;
+    this.forecast = outcome.result.forecast;
+    this.forecastOptions = outcome.result.forecast.options;
+    this.phase = 'ready';
+    this.cohorts = null;
+    this.channels = [];
+    this.atRisk = [];
+    const [cohorts, channels, atRisk] = await Promise.all([
+      this.#api.cohorts(),
+      outcome.result.hasChannel ? this.#api.channels() : Promise.resolve([]),
+      this.#api.atRisk(),
+    ]);
+    if (id !== this.#request) return;
+    this.cohorts = cohorts;
+    this.channels = channels;
+    this.atRisk = atRisk;
+  }
+
+  /** Stops a running import; the worker answers it with a "cancelled" error. */
+  cancel(): void {
+    void this.#api.cancelImport();
+  }
+
+  /** Leaves the mapping step without importing. */
+  closeMapping(): void {
+    this.#request++;
+    this.detection = null;
+    this.error = null;
+    this.failed = null;
+    this.phase = this.result === null ? 'idle' : 'ready';
+  }
+
+  async setForecast(options: DataForecastOptions): Promise<void> {
+    const id = ++this.#forecastRequest;
+    this.forecastOptions = options;
+    const forecast = await this.#api.forecastData(options);
+    if (id !== this.#forecastRequest || forecast === null) return;
+    this.forecast = forecast;
+    this.atRisk = await this.#api.atRisk();
+  }
+
+  rejectedCsv(): Promise<string> {
+    return this.#api.rejectedRowsCsv();
+  }
+
+  /** Drop, focus and value histogram of the loaded data set (the section keeps its own latest-wins counter). */
+  decisions(settings: DataDecisionSettings): Promise<DataDecisions | null> {
+    return this.#api.dataDecisions(settings);
+  }
+}

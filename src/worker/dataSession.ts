@@ -1,0 +1,423 @@
+// The worker's side of the "Daten" tab (issue 7): one imported data set with
+// its fitted models, kept inside the worker. Per-customer arrays never leave
+// it; the main thread receives reports, parameters, sampled curves and lists
+// of at most a few hundred rows. A thin layer over src/data (analysis.ts does
+// the whole pipeline); the worker exposes it next to the simulator engine,
+// and component tests use it in-process as the fake worker.
+import { analyzeImported, type Analysis } from '../data/analysis.ts';
+import { atRiskCustomers, AT_RISK_DEFAULTS } from '../data/atRisk.ts';
+import type { BgNbdFit } from '../data/bgnbd.ts';
+import { CLV_DEFAULTS, CLV_DEFAULTS_DAYS, type ClvOptions } from '../data/clv.ts';
+import { channelTotals, cohortTable, type ChannelTotals } from '../data/cohorts.ts';
+import type { ColumnMapping } from '../data/columns.ts';
+import { formatDay } from '../data/dates.ts';
+import { dataDecisions, decisionBase, type DataDecisionBase, type DataDecisions, type DataDecisionSettings } from '../data/decisions.ts';
+import { decodeBytes, type TextEncoding } from '../data/decode.ts';
+import { detectDialect, type Dialect, type DialectDetection } from '../data/dialect.ts';
+import { forecastCustomers, type CustomerForecasts } from '../data/forecast.ts';
+import type { GammaGammaFit } from '../data/gammaGamma.ts';
+import type { HoldoutGroup } from '../data/holdout.ts';
+import { importBytes, type ImportProgress, type ImportReport } from '../data/import.ts';
+import { realPortfolio, type RealPortfolio } from '../data/portfolio.ts';
+import type { ImportError, RejectedRow } from '../data/problems.ts';
+import { importedServiceScenario, segmentCustomersOfAnalysis } from '../data/segments.ts';
+import { computeSegments, type SegmentSettings, type SegmentsResult } from '../engine/scoring/segments.ts';
+import type { ServiceScenario } from '../engine/scoring/serviceLevels.ts';
+import type { CustomerSummary, TimeUnit } from '../data/summary.ts';
+import { costByCustomer, missingForecasts, realValuation } from '../data/valuation.ts';
+
+/** Rejected rows sent with a report; all of them are available as CSV. */
+export const REJECTED_SHOWN = 100;
+/** Longest forecast list sent to the main thread. */
+export const FORECAST_ROWS = 100;
+
+export type DataDetectOutcome = { ok: true; detection: DialectDetection; encoding: TextEncoding; bytes: number } | { ok: false; error: ImportError };
+
+export interface DataImportOptions {
+  /** The file; default the bytes of the last detectData call. */
+  bytes?: Uint8Array;
+  dialect?: Partial<Dialect>;
+  mapping?: ColumnMapping;
+  /** Last day of the calibration period, inclusive (days since 1970-01-01); default the last purchase day. */
+  calibrationEnd?: number;
+  unit: TimeUnit;
+  /** Forecast settings for the portfolio views sent back with the report. */
+  forecast?: DataForecastOptions;
+}
+
+export interface DataForecastOptions {
+  /** Forecast period in years. */
+  horizonYears: number;
+  annualDiscountRate: number;
+  /** Share of revenue that is profit (1 = revenue CLV). */
+  marginRate: number;
+}
+
+export interface DataImportResult {
+  report: ImportReport;
+  rejected: RejectedRow[];
+  dialect: Dialect;
+  mapping: ColumnMapping;
+  headers: string[];
+  encoding: TextEncoding | null;
+  unit: TimeUnit;
+  calibrationEnd: number;
+  observationEnd: number;
+  /** Length of the holdout period in the time unit (0 without holdout). */
+  holdoutLength: number;
+  calibrationCustomers: number;
+  /** Distinct purchase days of all customers (same-day purchases merged). */
+  purchaseDays: number;
+  revenue: number;
+  /** Total of the margin column (or revenue - cost); null without either. */
+  margin: number | null;
+  hasChannel: boolean;
+  bgnbd: BgNbdFit;
+  gammaGamma: GammaGammaFit;
+  holdout: HoldoutGroup[] | null;
+  forecast: DataForecast;
+}
+
+export type DataImportOutcome =
+  | { ok: true; result: DataImportResult }
+  | { ok: false; error: ImportError; rejected: RejectedRow[]; rejectedCount: number; report: ImportReport | null };
+
+export interface ForecastRow {
+  id: string;
+  frequency: number;
+  recency: number;
+  T: number;
+  revenue: number;
+  expectedPurchases: number;
+  probabilityAlive: number;
+  expectedSpend: number;
+  clv: number;
+}
+
+export type PortfolioSummary = Omit<RealPortfolio, 'valueOrder'>;
+
+export interface DataForecast {
+  options: DataForecastOptions;
+  /** Forecast period in the time unit. */
+  period: number;
+  totalClv: number;
+  totalExpectedPurchases: number;
+  meanProbabilityAlive: number;
+  /** Best customers by forecast CLV. */
+  top: ForecastRow[];
+  /** Revenue: whole observation; contribution: margin column or revenue x margin rate; value: forecast CLV. */
+  portfolio: PortfolioSummary;
+  /** Years the data covers (first to last observed day), for figures per year. */
+  observedYears: number;
+}
+
+export interface CohortView {
+  months: string[];
+  cohorts: { label: string; customers: number; revenue: number[]; active: number[] }[];
+}
+
+export interface AtRiskRow {
+  id: string;
+  revenue: number;
+  probabilityAlive: number;
+  frequency: number;
+  lastPurchase: string;
+  clv: number;
+}
+
+/** The worker methods of the Daten tab (part of EngineApi). */
+export interface DataApi {
+  detectData(bytes: Uint8Array): Promise<DataDetectOutcome>;
+  importData(options: DataImportOptions, onProgress?: (progress: ImportProgress) => void): Promise<DataImportOutcome>;
+  cancelImport(): Promise<void>;
+  forecastData(options: DataForecastOptions): Promise<DataForecast | null>;
+  rejectedRowsCsv(): Promise<string>;
+  cohorts(): Promise<CohortView | null>;
+  channels(): Promise<ChannelTotals[]>;
+  atRisk(): Promise<AtRiskRow[]>;
+  /** Drop the worst k %, focus and the value histogram for the imported customers (data/decisions.ts); null before an import. */
+  dataDecisions(settings: DataDecisionSettings): Promise<DataDecisions | null>;
+  /** Scoring and segmentation (engine/scoring) of the imported customers (data/segments.ts); `scenario` gives stickiness and care response. Null before an import. */
+  dataSegments(settings: SegmentSettings, scenario: ServiceScenario): Promise<SegmentsResult | null>;
+}
+
+interface Loaded {
+  analysis: Analysis;
+  clvBase: ClvOptions;
+  forecasts: CustomerForecasts;
+  options: DataForecastOptions;
+}
+
+export const FORECAST_DEFAULTS: DataForecastOptions = { horizonYears: 1, annualDiscountRate: CLV_DEFAULTS.annualDiscountRate, marginRate: 1 };
+
+const DAYS_PER_YEAR = 365.25;
+
+function csvCell(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+function clvOptionsOf(base: ClvOptions, options: DataForecastOptions): ClvOptions {
+  return { ...base, horizon: options.horizonYears * base.periodsPerYear, annualDiscountRate: options.annualDiscountRate, marginRate: options.marginRate };
+}
+
+function validForecastOptions(options: DataForecastOptions): boolean {
+  return Number.isFinite(options.horizonYears) && options.horizonYears >= 0 && options.annualDiscountRate > -1 && Number.isFinite(options.marginRate);
+}
+
+function forecastOf(loaded: Loaded): DataForecast {
+  const { analysis, forecasts, options } = loaded;
+  const { summary, calibration } = analysis;
+  const m = calibration.frequency.length;
+  // Portfolio over every customer of the file; those who first bought after the calibration end have no forecast (value 0).
+  const value = new Float64Array(summary.customers);
+  let totalClv = 0;
+  let totalExpected = 0;
+  let aliveSum = 0;
+  for (let k = 0; k < m; k++) {
+    const clv = forecasts.clv[k] as number;
+    value[calibration.index[k] as number] = clv;
+    totalClv += clv;
+    totalExpected += forecasts.expectedPurchases[k] as number;
+    aliveSum += forecasts.probabilityAlive[k] as number;
+  }
+  const contribution = summary.margin ?? summary.revenue.map((r) => r * options.marginRate);
+  const { valueOrder, ...portfolio } = realPortfolio(summary.revenue, contribution, value);
+  const top: ForecastRow[] = [];
+  for (let rank = 0; rank < valueOrder.length && top.length < FORECAST_ROWS; rank++) {
+    const c = valueOrder[rank] as number;
+    if (summary.inCalibration[c] !== 1) continue;
+    top.push(rowOf(loaded, c));
+  }
+  return {
+    options,
+    period: forecasts.period,
+    totalClv,
+    totalExpectedPurchases: totalExpected,
+    meanProbabilityAlive: m > 0 ? aliveSum / m : 0,
+    top,
+    portfolio,
+    observedYears: observedYearsOf(summary),
+  };
+}
+
+function observedYearsOf(summary: CustomerSummary): number {
+  const firstDay = summary.firstDay.reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY);
+  return Math.max(1, summary.observationEnd - firstDay + 1) / DAYS_PER_YEAR;
+}
+
+/** The imported customers as the engine's valuation (data/valuation.ts), with their ranks; once per forecast. */
+function decisionBaseOf(loaded: Loaded): DataDecisionBase {
+  const { analysis, forecasts, options, clvBase } = loaded;
+  const { summary, calibration } = analysis;
+  const clv = new Float64Array(summary.customers);
+  for (let k = 0; k < calibration.index.length; k++) clv[calibration.index[k] as number] = forecasts.clv[k] as number;
+  const cost = costByCustomer(analysis.imported.table, summary.customers, summary.observationEnd);
+  const observedYears = observedYearsOf(summary);
+  const valuation = realValuation(
+    { revenue: summary.revenue, cost, clv, frequency: summary.frequency, T: summary.T },
+    {
+      observedYears,
+      marginRate: options.marginRate,
+      annualDiscountRate: options.annualDiscountRate,
+      horizonYears: options.horizonYears,
+      periodsPerYear: clvBase.periodsPerYear,
+      bgnbd: analysis.bgnbd,
+    },
+  );
+  return decisionBase({
+    valuation,
+    observedRevenue: summary.revenue,
+    observedYears,
+    marginRate: options.marginRate,
+    annualDiscountRate: options.annualDiscountRate,
+    horizonYears: options.horizonYears,
+    hasCost: cost !== null,
+    missingForecasts: missingForecasts(clv),
+  });
+}
+
+/** Position of summary customer `c` among the calibration customers (index is increasing). */
+function calibrationPosition(analysis: Analysis, c: number): number {
+  const index = analysis.calibration.index;
+  let low = 0;
+  let high = index.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const at = index[mid] as number;
+    if (at === c) return mid;
+    if (at < c) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
+}
+
+function rowOf(loaded: Loaded, c: number): ForecastRow {
+  const { summary } = loaded.analysis;
+  const k = calibrationPosition(loaded.analysis, c);
+  const f = loaded.forecasts;
+  return {
+    id: summary.ids[c] ?? '',
+    frequency: summary.frequency[c] as number,
+    recency: summary.recency[c] as number,
+    T: summary.T[c] as number,
+    revenue: summary.revenue[c] as number,
+    expectedPurchases: k < 0 ? 0 : (f.expectedPurchases[k] as number),
+    probabilityAlive: k < 0 ? 0 : (f.probabilityAlive[k] as number),
+    expectedSpend: k < 0 ? 0 : (f.expectedSpend[k] as number),
+    clv: k < 0 ? 0 : (f.clv[k] as number),
+  };
+}
+
+function computeForecasts(analysis: Analysis, base: ClvOptions, options: DataForecastOptions): CustomerForecasts {
+  const clvOptions = clvOptionsOf(base, options);
+  return forecastCustomers(analysis.bgnbd, analysis.gammaGamma, analysis.calibration, clvOptions.horizon, clvOptions);
+}
+
+export function createDataSession(): DataApi {
+  let pendingBytes: Uint8Array | null = null;
+  let controller: AbortController | null = null;
+  let loaded: Loaded | null = null;
+  /** Every rejected row of the last import (successful or not), for the download. */
+  let lastRejected: RejectedRow[] = [];
+  /** Valuation and ranks of the current forecast, kept while only the decision sliders move. */
+  let decisions: { forecasts: CustomerForecasts; base: DataDecisionBase } | null = null;
+
+  return {
+    detectData(bytes) {
+      const decoded = decodeBytes(bytes);
+      if (!decoded.ok) return Promise.resolve({ ok: false, error: decoded.error });
+      pendingBytes = bytes;
+      return Promise.resolve({ ok: true, detection: detectDialect(decoded.text), encoding: decoded.encoding, bytes: bytes.length });
+    },
+
+    async importData(options, onProgress) {
+      const bytes = options.bytes ?? pendingBytes;
+      if (bytes === null) {
+        return { ok: false, error: { code: 'empty', message: 'No file chosen.' }, rejected: [], rejectedCount: 0, report: null };
+      }
+      if (options.bytes !== undefined) pendingBytes = options.bytes;
+      controller?.abort();
+      const own = new AbortController();
+      controller = own;
+      const imported = await importBytes(bytes, {
+        ...(options.dialect !== undefined ? { dialect: options.dialect } : {}),
+        ...(options.mapping !== undefined ? { mapping: options.mapping } : {}),
+        signal: own.signal,
+        ...(onProgress !== undefined ? { onProgress } : {}),
+      });
+      if (controller === own) controller = null;
+      lastRejected = imported.rejected;
+      const rejected = imported.rejected.slice(0, REJECTED_SHOWN);
+      if (!imported.ok) return { ok: false, error: imported.error, rejected, rejectedCount: imported.rejected.length, report: null };
+      const analyzed = analyzeImported(imported, {
+        unit: options.unit,
+        ...(options.calibrationEnd !== undefined ? { calibrationEnd: options.calibrationEnd } : {}),
+      });
+      // A failed analysis keeps the data set loaded before (issue 7: nothing previously loaded is touched).
+      if (!analyzed.ok) return { ok: false, error: analyzed.error, rejected, rejectedCount: imported.rejected.length, report: imported.report };
+      const analysis = analyzed.analysis;
+      const clvBase = analysis.summary.unit === 'day' ? CLV_DEFAULTS_DAYS : CLV_DEFAULTS;
+      const forecastOptions = options.forecast && validForecastOptions(options.forecast) ? options.forecast : FORECAST_DEFAULTS;
+      loaded = { analysis, clvBase, options: forecastOptions, forecasts: computeForecasts(analysis, clvBase, forecastOptions) };
+      const { summary } = analysis;
+      let purchaseDays = 0;
+      let margin: number | null = summary.margin === null ? null : 0;
+      for (let c = 0; c < summary.customers; c++) {
+        purchaseDays += summary.purchaseDays[c] as number;
+        if (margin !== null && summary.margin !== null) margin += summary.margin[c] as number;
+      }
+      return {
+        ok: true,
+        result: {
+          report: imported.report,
+          rejected,
+          dialect: imported.dialect,
+          mapping: imported.mapping,
+          headers: imported.detection.headers,
+          encoding: imported.encoding,
+          unit: summary.unit,
+          calibrationEnd: summary.calibrationEnd,
+          observationEnd: summary.observationEnd,
+          holdoutLength: summary.holdoutLength,
+          calibrationCustomers: summary.calibrationCustomers,
+          purchaseDays,
+          revenue: summary.revenue.reduce((a, b) => a + b, 0),
+          margin,
+          hasChannel: summary.channel !== null,
+          bgnbd: analysis.bgnbd,
+          gammaGamma: analysis.gammaGamma,
+          holdout: analysis.holdout,
+          forecast: forecastOf(loaded),
+        },
+      };
+    },
+
+    cancelImport() {
+      controller?.abort();
+      return Promise.resolve();
+    },
+
+    forecastData(options) {
+      if (loaded === null || !validForecastOptions(options)) return Promise.resolve(null);
+      loaded = { ...loaded, options, forecasts: computeForecasts(loaded.analysis, loaded.clvBase, options) };
+      return Promise.resolve(forecastOf(loaded));
+    },
+
+    rejectedRowsCsv() {
+      const lines = ['line,code,message', ...lastRejected.map((row) => `${row.line},${row.code},${csvCell(row.message)}`)];
+      return Promise.resolve(`${lines.join('\n')}\n`);
+    },
+
+    cohorts() {
+      if (loaded === null) return Promise.resolve(null);
+      const table = cohortTable(loaded.analysis.imported.table, loaded.analysis.summary);
+      return Promise.resolve({
+        months: table.months,
+        cohorts: table.cohorts.map((cohort) => ({
+          label: cohort.label,
+          customers: cohort.customers,
+          revenue: Array.from(cohort.revenue),
+          active: Array.from(cohort.active),
+        })),
+      });
+    },
+
+    channels() {
+      return Promise.resolve(loaded === null ? [] : channelTotals(loaded.analysis.imported.table));
+    },
+
+    dataDecisions(settings) {
+      if (loaded === null) return Promise.resolve(null);
+      if (decisions?.forecasts !== loaded.forecasts) decisions = { forecasts: loaded.forecasts, base: decisionBaseOf(loaded) };
+      return Promise.resolve(dataDecisions(decisions.base, settings));
+    },
+
+    dataSegments(settings, scenario) {
+      if (loaded === null) return Promise.resolve(null);
+      const { analysis, forecasts, options, clvBase } = loaded;
+      const customers = segmentCustomersOfAnalysis(analysis, forecasts, options, clvBase.periodsPerYear);
+      return Promise.resolve(computeSegments(customers, settings, importedServiceScenario(scenario, options)));
+    },
+
+    atRisk() {
+      if (loaded === null) return Promise.resolve([]);
+      const { analysis, forecasts } = loaded;
+      const { summary, calibration } = analysis;
+      const pastRevenue = Array.from(calibration.index, (c) => summary.revenue[c] as number);
+      const list = atRiskCustomers(pastRevenue, forecasts.probabilityAlive, AT_RISK_DEFAULTS);
+      return Promise.resolve(
+        list.map((k) => {
+          const c = calibration.index[k] as number;
+          return {
+            id: summary.ids[c] ?? '',
+            revenue: summary.revenue[c] as number,
+            probabilityAlive: forecasts.probabilityAlive[k] as number,
+            frequency: summary.frequency[c] as number,
+            lastPurchase: formatDay(summary.lastDay[c] as number),
+            clv: forecasts.clv[k] as number,
+          };
+        }),
+      );
+    },
+  };
+}

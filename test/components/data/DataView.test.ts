@@ -1,0 +1,140 @@
+// The Daten tab through what a user sees, with the worker's data session
+// running in-process. Expected figures come from src/data directly.
+import { render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import DataView from '../../../src/components/data/DataView.svelte';
+import { analyzeBytes } from '../../../src/data/analysis.ts';
+import { channelTotals } from '../../../src/data/cohorts.ts';
+import { formatMoney } from '../../../src/i18n/format.ts';
+import { realPortfolio } from '../../../src/data/portfolio.ts';
+import { i18n } from '../../../src/i18n/i18n.svelte.ts';
+import { DataState } from '../../../src/state/data.svelte.ts';
+import { createDataSession } from '../../../src/worker/dataSession.ts';
+
+/** A German ERP export: 24 customers, several buying again, one bad row (line 3). */
+function germanCsv(): string {
+  const lines = ['Kundennummer;Datum;Umsatz'];
+  lines.push('K1;13.01.2025;1.234,56');
+  lines.push('K2;32.01.2025;10,00');
+  for (let c = 1; c <= 24; c++) {
+    const purchases = 1 + (c % 5);
+    for (let k = 0; k < purchases; k++) {
+      const day = 1 + ((c * 7 + k * 11) % 28);
+      const month = 1 + ((c + k * 3) % 12);
+      const amount = (20 + c * 3.5 + k * 12.25).toFixed(2).replace('.', ',');
+      lines.push(`K${c};${String(day).padStart(2, '0')}.${String(month).padStart(2, '0')}.2025;${amount}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function kpiValue(name: string): number {
+  const element = document.querySelector<HTMLElement>(`[data-kpi="${name}"]`);
+  if (!element) throw new Error(`no KPI ${name}`);
+  return Number(element.dataset.value);
+}
+
+async function importGerman(user: ReturnType<typeof userEvent.setup>): Promise<string> {
+  const text = germanCsv();
+  const data = new DataState(createDataSession());
+  render(DataView, { data, fetchSample: () => Promise.reject(new Error('no sample in this test')) });
+  await user.upload(screen.getByLabelText('Transaction file (CSV)'), new File([text], 'export.csv', { type: 'text/csv' }));
+  await screen.findByRole('form', { name: /Map the columns: export.csv/ });
+  return text;
+}
+
+describe('DataView', () => {
+  beforeEach(() => {
+    i18n.locale = 'en';
+  });
+
+  it('shows the detected columns of a German file in the mapping selects', async () => {
+    const user = userEvent.setup();
+    await importGerman(user);
+    const selected = (label: string): string => {
+      const select = screen.getByLabelText<HTMLSelectElement>(label);
+      return select.selectedOptions[0]?.textContent ?? '';
+    };
+    expect(selected('Customer id column')).toBe('Kundennummer');
+    expect(selected('Date column')).toBe('Datum');
+    expect(selected('Revenue column')).toBe('Umsatz');
+    expect(selected('Sales channel column (optional)')).toBe('– none –');
+    expect(screen.getByLabelText<HTMLSelectElement>('Decimal separator').value).toBe(',');
+    expect(screen.getByText(/semicolon/)).toBeInTheDocument();
+  });
+
+  it('imports, reports kept and rejected rows with line numbers, and shows the engine figures', async () => {
+    const user = userEvent.setup();
+    const text = await importGerman(user);
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+    await screen.findByRole('region', { name: /Import: export.csv/ });
+
+    const expected = await analyzeBytes(new TextEncoder().encode(text), { unit: 'week' });
+    if (!expected.ok) throw new Error(expected.error.message);
+    const { imported, bgnbd, gammaGamma, summary } = expected.analysis;
+
+    const summaryRegion = screen.getByRole('region', { name: /Import: export.csv/ });
+    expect(within(summaryRegion).getByText('kept').nextElementSibling?.textContent).toBe(String(imported.report.kept));
+    expect(within(summaryRegion).getByText('rejected').nextElementSibling?.textContent).toBe('1');
+    const rejected = screen.getByRole('region', { name: 'Rejected rows: 1' });
+    const row = within(rejected).getByText('invalid date').closest('tr');
+    expect(row?.dataset.line).toBe('3');
+    expect(within(row as HTMLElement).getByText('3')).toBeInTheDocument();
+
+    expect(kpiValue('data.customers')).toBe(imported.report.customers);
+    expect(kpiValue('data.transactions')).toBe(imported.report.kept);
+    expect(kpiValue('data.bgnbdR')).toBeCloseTo(bgnbd.r, 12);
+    expect(kpiValue('data.bgnbdAlpha')).toBeCloseTo(bgnbd.alpha, 12);
+    expect(kpiValue('data.bgnbdA')).toBeCloseTo(bgnbd.a, 12);
+    expect(kpiValue('data.bgnbdB')).toBeCloseTo(bgnbd.b, 12);
+    expect(kpiValue('data.ggP')).toBeCloseTo(gammaGamma.p, 12);
+    expect(kpiValue('data.ggQ')).toBeCloseTo(gammaGamma.q, 12);
+    expect(kpiValue('data.ggV')).toBeCloseTo(gammaGamma.v, 12);
+    const revenue = summary.revenue;
+    const portfolio = realPortfolio(revenue, revenue, revenue);
+    expect(kpiValue('data.top20RevenueShare')).toBeCloseTo(portfolio.top20RevenueShare, 12);
+    expect(kpiValue('data.revenue')).toBeCloseTo(revenue.reduce((a, b) => a + b, 0), 9);
+  });
+
+  it('gives one clear message for a binary file and keeps the page usable', async () => {
+    const user = userEvent.setup();
+    const data = new DataState(createDataSession());
+    render(DataView, { data });
+    const binary = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 1, 2, 3]);
+    await user.upload(screen.getByLabelText('Transaction file (CSV)'), new File([binary], 'table.csv', { type: 'text/csv' }));
+    const alert = await screen.findByRole('alert');
+    await waitFor(() => expect(alert).toHaveTextContent('This is not a text file.'));
+    expect(screen.queryByRole('form')).toBeNull();
+  });
+
+  it('asks how to read dates that fit DD.MM and MM.DD, and shows profit by channel', async () => {
+    const user = userEvent.setup();
+    const lines = ['Kunde;Bestelldatum;Betrag;Kanal;Kosten'];
+    for (let c = 1; c <= 12; c++) {
+      for (let k = 0; k <= c % 3; k++) lines.push(`${c};${String(1 + ((c + k) % 12)).padStart(2, '0')}.${String(1 + ((c * 2 + k * 5) % 12)).padStart(2, '0')}.2024;${10 * c + k},50;${c % 2 === 0 ? 'Shop' : 'Außendienst'};${c},00`);
+    }
+    const text = `${lines.join('\n')}\n`;
+    const data = new DataState(createDataSession());
+    render(DataView, { data });
+    await user.upload(screen.getByLabelText('Transaction file (CSV)'), new File([text], 'kanal.csv', { type: 'text/csv' }));
+    const question = await screen.findByRole('group', { name: /How should a date such as/ });
+    const options = within(question).getAllByRole('radio');
+    expect(options.map((o) => (o as HTMLInputElement).value)).toEqual(['DD.MM.YYYY', 'MM.DD.YYYY']);
+    expect(options[0]).toBeChecked();
+    await user.click(options[1] as HTMLElement);
+    expect(screen.getByLabelText<HTMLSelectElement>('Date format').value).toBe('MM.DD.YYYY');
+    expect(screen.getByLabelText<HTMLSelectElement>('Sales channel column (optional)').selectedOptions[0]?.textContent).toBe('Kanal');
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+
+    const expected = await analyzeBytes(new TextEncoder().encode(text), { unit: 'week', dialect: { dateFormat: 'MM.DD.YYYY' } });
+    if (!expected.ok) throw new Error(expected.error.message);
+    const channels = channelTotals(expected.analysis.imported.table);
+    const region = await screen.findByRole('region', { name: 'Profit by sales channel' });
+    for (const channel of channels) {
+      const row = within(region).getByText(channel.channel).closest('tr');
+      expect(row?.textContent).toContain(formatMoney(channel.margin ?? Number.NaN, 'en', 0));
+    }
+    expect(kpiValue('data.bgnbdR')).toBeCloseTo(expected.analysis.bgnbd.r, 12);
+  });
+});
