@@ -241,8 +241,25 @@ export function fitBgNbd(input: RecencyFrequency | BgNbdData, options: BgNbdFitO
     if (fallback.value < best.value) best = fallback;
   }
   const [lr, lalpha, la, lb] = best.x as [number, number, number, number];
-  const params = { r: Math.exp(lr), alpha: Math.exp(lalpha), a: Math.exp(la), b: Math.exp(lb) };
+  const params = concentrateDropout({ r: Math.exp(lr), alpha: Math.exp(lalpha), a: Math.exp(la), b: Math.exp(lb) });
   return { ...params, logLik: bgnbdLogLikelihood(params, data), customers: data.customers, converged: best.converged, evaluations };
+}
+
+/**
+ * Small data sets can carry the fit off towards a + b -> infinity: every
+ * customer then has the same drop-out probability p = a / (a + b), and the
+ * forecast series (2F1 with parameters near a + b) overflow. Past
+ * a + b = MAX_DROPOUT_CONCENTRATION the spread of p left over is below
+ * sqrt(p (1 - p) / 1001) <= 0.016, so a and b are scaled down to that sum with
+ * p kept: the forecasts stay finite and the likelihood barely moves.
+ */
+export const MAX_DROPOUT_CONCENTRATION = 1000;
+
+function concentrateDropout(params: BgNbdParameters): BgNbdParameters {
+  const sum = params.a + params.b;
+  if (!(sum > MAX_DROPOUT_CONCENTRATION)) return params;
+  const scale = MAX_DROPOUT_CONCENTRATION / sum;
+  return { ...params, a: params.a * scale, b: params.b * scale };
 }
 
 function startFromPrepared(data: BgNbdData): BgNbdParameters {

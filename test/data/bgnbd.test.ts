@@ -83,3 +83,22 @@ describe('predictions', () => {
     expect(conditionalExpectedPurchases(params, 0, 2, 30, 38)).toBe(0);
   });
 });
+
+describe('fitBgNbd on a tiny data set that runs off towards a + b -> infinity', () => {
+  it('keeps a + b at 1,000 with p = a / (a + b) and gives finite forecasts', async () => {
+    const { analyzeBytes } = await import('../../src/data/analysis.ts');
+    const lines = ['Kunde;Bestelldatum;Betrag'];
+    for (let c = 1; c <= 12; c++) {
+      for (let k = 0; k <= c % 3; k++) {
+        lines.push(`${c};${String(1 + ((c + k) % 12)).padStart(2, '0')}.${String(1 + ((c * 2 + k * 5) % 12)).padStart(2, '0')}.2024;${10 * c + k},50`);
+      }
+    }
+    const result = await analyzeBytes(new TextEncoder().encode(`${lines.join('\n')}\n`), { unit: 'week', dialect: { dateFormat: 'MM.DD.YYYY' } });
+    if (!result.ok) throw new Error(result.error.message);
+    const fit = result.analysis.bgnbd;
+    expect(fit.a + fit.b).toBeCloseTo(1000, 6);
+    expect(Number.isFinite(fit.logLik)).toBe(true);
+    expect(Number.isFinite(conditionalExpectedPurchases(fit, 52, 2, 10, 40))).toBe(true);
+    expect(Number.isFinite(conditionalExpectedPurchases(fit, 52, 0, 0, 40))).toBe(true);
+  });
+});
