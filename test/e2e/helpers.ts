@@ -137,3 +137,33 @@ export const test = base.extend<{ browserErrors: BrowserErrors; allowBrowserErro
     { auto: true },
   ],
 });
+
+/** Distinct colours in a PNG (up to 64, sampling every 7th pixel), counted by the page's own canvas. */
+export async function distinctColours(page: Page, png: Buffer): Promise<number> {
+  return page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.naturalWidth;
+    canvas.height = image.naturalHeight;
+    const context = canvas.getContext('2d');
+    if (!context) return 0;
+    context.drawImage(image, 0, 0);
+    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+    const seen = new Set<number>();
+    for (let i = 0; i < data.length && seen.size < 64; i += 4 * 7) {
+      seen.add(((data[i] ?? 0) << 16) | ((data[i + 1] ?? 0) << 8) | (data[i + 2] ?? 0));
+    }
+    return seen.size;
+  }, png.toString('base64'));
+}
+
+/**
+ * Checks that a screenshot shows a real page: a blank 1280x720 page
+ * compresses to a few kB and has one or two colours; text and charts do not.
+ */
+export async function expectNonBlank(page: Page, png: Buffer, name: string): Promise<void> {
+  expect(png.byteLength, `${name}: screenshot size in bytes`).toBeGreaterThan(20_000);
+  expect(await distinctColours(page, png), `${name}: distinct colours`).toBeGreaterThan(8);
+}
