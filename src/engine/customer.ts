@@ -81,7 +81,8 @@ export function singleCustomer(s: Scenario): CustomerResult {
   const lifetimeCap = s.horizon ?? Number.POSITIVE_INFINITY;
   const meanLifetime = s.churnRate > 0 ? 1 / s.churnRate : Number.POSITIVE_INFINITY;
   const cappedLifetime = Math.min(meanLifetime, lifetimeCap);
-  const expectedLifetimeYears = Number.isFinite(cappedLifetime) ? cappedLifetime : null;
+  // With an unlimited horizon a lifetime past the cap (c -> 0) is reported unbounded, like the CLV sum.
+  const expectedLifetimeYears = cappedLifetime <= (s.horizon ?? UNBOUNDED_CAP_YEARS) ? cappedLifetime : null;
   const simpleLifetimeYears = expectedLifetimeYears ?? UNBOUNDED_CAP_YEARS;
   const unbounded = annuity.unbounded || expectedLifetimeYears === null;
 

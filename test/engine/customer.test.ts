@@ -124,3 +124,17 @@ describe('annuityFactor and paybackYears', () => {
     expect(paybackYears(100, 0.5, 0, 250, 1000)).toBeNull();
   });
 });
+
+describe('singleCustomer with a vanishing churn rate and an unlimited horizon', () => {
+  it('reports the lifetime unbounded (capped at 100 years) instead of overflowing', () => {
+    const c = singleCustomer(withDefaults({ horizon: null, churnRate: 5.56e-309, discountRate: 0 }));
+    expect(c.expectedLifetimeYears).toBeNull();
+    expect(c.unbounded).toBe(true);
+    expect(c.simpleLifetimeProfit).toBe(100 * UNBOUNDED_CAP_YEARS - 300);
+    expect(Number.isFinite(c.clv)).toBe(true);
+  });
+
+  it('keeps a long but finite lifetime below the cap: c = 0.02 -> 50 years', () => {
+    expect(singleCustomer(withDefaults({ horizon: null, churnRate: 0.02 })).expectedLifetimeYears).toBeCloseTo(50, 9);
+  });
+});
