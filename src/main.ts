@@ -7,7 +7,7 @@ import { i18n, loadMessages } from './i18n/i18n.svelte.ts';
 import { ParametersState } from './state/parameters.svelte.ts';
 import { ResultsState } from './state/results.svelte.ts';
 import { ScenariosState } from './state/scenarios.svelte.ts';
-import { PARAMETER_KEYS, changedKeys } from './engine/parameters.ts';
+import { changedKeys, isParameterKey } from './engine/parameters.ts';
 import { completeScenario } from './persistence/schema.ts';
 import { parseLocationSearch } from './state/url.ts';
 import { createEngineClient } from './worker/client.ts';
@@ -33,9 +33,7 @@ const client = createEngineClient({
 // Saved scenarios: a shared link shows its scenario (and offers to save it);
 // otherwise the autosaved working state of the last visit comes back.
 const scenarios = new ScenariosState();
-const fromLink = [...new URLSearchParams(window.location.search).keys()].some((key) =>
-  (PARAMETER_KEYS as readonly string[]).includes(key),
-);
+const fromLink = [...new URLSearchParams(window.location.search).keys()].some(isParameterKey);
 const initial = params.scenario;
 void scenarios.init().then(async () => {
   const working = await scenarios.loadWorking();

@@ -172,7 +172,8 @@ export function describeRange(key: ParameterKey): string {
   return `${kind} from ${range}${unlimited}`;
 }
 
-function isParameterKey(key: string): key is ParameterKey {
+/** Whether a name (from JSON, a URL or a file) is a scenario parameter. */
+export function isParameterKey(key: string): key is ParameterKey {
   return Object.prototype.hasOwnProperty.call(DEFAULTS, key);
 }
 

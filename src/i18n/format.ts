@@ -97,3 +97,18 @@ export function formatYears(value: number, locale: Locale, maxFractionDigits = 1
   });
   return withMinus(format.format(value));
 }
+
+/** Dates and times of saved work: day before month in English too (en-GB), built once per locale. */
+const DATE_LOCALE: Readonly<Record<Locale, string>> = { de: 'de-DE', en: 'en-GB' };
+const dateCache = new Map<Locale, Intl.DateTimeFormat>();
+
+/** An ISO timestamp as `23.11.2026, 12:08` (de) or `23 Nov 2026, 12:08` (en); unreadable input is shown as it is. */
+export function formatDateTime(iso: string, locale: Locale): string {
+  let format = dateCache.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(DATE_LOCALE[locale], { dateStyle: 'medium', timeStyle: 'short' });
+    dateCache.set(locale, format);
+  }
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : format.format(date);
+}

@@ -3,6 +3,8 @@
 // undo for deletes, and every storage failure as a message, never a crash.
 import type { Scenario } from '../engine/parameters.ts';
 import type { Results } from '../engine/results.ts';
+import { formatDateTime } from '../i18n/format.ts';
+import { i18n, t } from '../i18n/i18n.svelte.ts';
 import { ConflictError, ScenarioLibrary, searchScenarios, timestamp, type SortOrder } from '../persistence/library.ts';
 import * as v from 'valibot';
 import {
@@ -26,6 +28,11 @@ export type ScenarioMessage =
   | { kind: 'storageFull' }
   | { kind: 'storageFailed'; detail: string }
   | { kind: 'conflict'; name: string };
+
+/** "Szenario vom 23.11.2026, 12:08": the name a scenario gets when the user gives none. */
+export function defaultScenarioName(): string {
+  return t('scenarios.defaultName', { date: formatDateTime(timestamp(), i18n.locale) });
+}
 
 export function summaryOf(results: Results): ScenarioSummary {
   return {

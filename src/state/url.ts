@@ -4,7 +4,7 @@
 // functions, so the parsing and its notices are tested without a browser.
 import {
   DEFAULTS,
-  PARAMETER_KEYS,
+  isParameterKey,
   changedKeys,
   parseQueryValue,
   parseScenario,
@@ -29,10 +29,6 @@ export interface ParsedLocation {
   scenario: Scenario;
   lang: Locale | null;
   problems: UrlProblem[];
-}
-
-function isParameterKey(key: string): key is ParameterKey {
-  return (PARAMETER_KEYS as readonly string[]).includes(key);
 }
 
 /** Reads the scenario and language from a query string (`?churnRate=0.25&lang=en`). */

@@ -1,16 +1,12 @@
 // The words for each kind of notice: a problem in the URL names the
 // parameter and its allowed range in the user's units; engine remarks say
 // what a figure means when the model reaches an edge case.
-import { PARAMETERS, PARAMETER_KEYS, UNBOUNDED_CAP_YEARS, type ParameterKey } from '../../engine/parameters.ts';
+import { PARAMETERS, UNBOUNDED_CAP_YEARS, isParameterKey, type ParameterKey } from '../../engine/parameters.ts';
 import type { Results } from '../../engine/results.ts';
 import { fmt, t } from '../../i18n/i18n.svelte.ts';
 import type { UrlProblem } from '../../state/url.ts';
 import { labelKey, unitKey } from '../controls/parameterText.ts';
 import { displayRange } from '../controls/sliderScale.ts';
-
-function isParameterKey(key: string): key is ParameterKey {
-  return (PARAMETER_KEYS as readonly string[]).includes(key);
-}
 
 /** "0 bis 100 %" (plus "oder unbegrenzt" for the horizon, "ganze Zahl" for counts). */
 export function rangeText(key: ParameterKey): string {
