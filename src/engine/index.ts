@@ -16,6 +16,7 @@ import { simulatedCustomers, type SimulatedCache } from './scoring/simulated.ts'
 import type { DropResult, PortfolioResult, Results } from './results.ts';
 import { sizeFactors, valuePortfolio, type SizeFactors, type Valuation } from './valuation.ts';
 import { whaleFigures } from './whale.ts';
+import { computeKeyAccount, portfolioReference, type KeyAccount, type KeyAccountResult } from './keyAccount/index.ts';
 
 export interface Engine {
   compute(scenario: Scenario): Results;
@@ -23,6 +24,8 @@ export interface Engine {
   computePortfolio(scenario: Scenario): { portfolio: PortfolioResult; drop: DropResult };
   /** Scoring and segmentation of MODEL.md section 5 on the same cached population (summaries only). */
   segments(scenario: Scenario, settings: SegmentSettings): SegmentsResult;
+  /** The key account (issue 17) against the same cached portfolio. */
+  keyAccount(scenario: Scenario, account: KeyAccount): KeyAccountResult;
 }
 
 /** Everything that depends only on the population: rebuilt when N, seed or spread change. */
@@ -112,7 +115,7 @@ export function createEngine(): Engine {
     const pareto = scenario.ordersPerYear * scenario.orderValue > 0 ? cache.pareto : paretoFigures(valuation.revenue, cache.revenueAscending);
     const portfolio = portfolioFigures(valuation, pareto, valueOrder, valuePrefix, scenario.acquisitionCost);
     const drop = dropWorst({ valuation, valueOrder, valuePrefix, revenuePosition: cache.revenuePosition }, scenario);
-    return { valuation, valueOrder, portfolio, drop };
+    return { valuation, valueOrder, valuePrefix, portfolio, drop };
   }
 
   return {
@@ -122,6 +125,10 @@ export function createEngine(): Engine {
       const { customers, cache: next } = simulatedCustomers(cache.population, current, scenario, simulated);
       simulated = next;
       return computeSegments(customers, settings, scenario);
+    },
+    keyAccount(scenario: Scenario, account: KeyAccount): KeyAccountResult {
+      const { valuation: current, valueOrder, valuePrefix } = valueRanked(scenario);
+      return computeKeyAccount(account, scenario, portfolioReference(current.clv, current.revenue, valueOrder, valuePrefix));
     },
     computePortfolio(scenario: Scenario) {
       const { portfolio, drop } = valueRanked(scenario);

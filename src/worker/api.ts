@@ -3,6 +3,7 @@ import type { Scenario } from '../engine/parameters.ts';
 import type { Results } from '../engine/results.ts';
 import type { SegmentSettings, SegmentsResult } from '../engine/scoring/segments.ts';
 import type { DataApi } from './dataSession.ts';
+import type { KeyAccount, KeyAccountResult } from '../engine/keyAccount/index.ts';
 
 /** The Daten tab's methods (dataSession.ts) share the worker with the simulator. */
 export interface EngineApi extends DataApi {
@@ -12,4 +13,8 @@ export interface EngineApi extends DataApi {
   computeMany(scenarios: readonly Scenario[]): Promise<Results[]>;
   /** Scoring and segmentation (MODEL.md section 5) from the live scenario's cached population; summaries only. */
   segments(scenario: Scenario, settings: SegmentSettings): Promise<SegmentsResult>;
+  /** The key account against the live scenario's cached portfolio. */
+  keyAccount(scenario: Scenario, account: KeyAccount): Promise<KeyAccountResult>;
+  /** Key accounts of compared scenarios, apart from the live one's cache (like computeMany). */
+  keyAccountMany(requests: readonly { scenario: Scenario; account: KeyAccount }[]): Promise<KeyAccountResult[]>;
 }

@@ -9,6 +9,7 @@ import type { Results } from '../engine/results.ts';
 import type { EngineApi } from './api.ts';
 import type { SegmentSettings, SegmentsResult } from '../engine/scoring/segments.ts';
 import type { DataApi } from './dataSession.ts';
+import type { KeyAccount, KeyAccountResult } from '../engine/keyAccount/index.ts';
 
 export interface LatestWinsHandlers<Answer> {
   /** The answer to the latest request. */
@@ -108,6 +109,9 @@ export interface EngineClient {
   data: DataApi;
   /** Scoring and segmentation; the segments view keeps its own latest-wins queue. */
   segments(scenario: Scenario, settings: SegmentSettings): Promise<SegmentsResult>;
+  /** The key account; its view keeps its own latest-wins queue. */
+  keyAccount(scenario: Scenario, account: KeyAccount): Promise<KeyAccountResult>;
+  keyAccountMany(requests: readonly { scenario: Scenario; account: KeyAccount }[]): Promise<KeyAccountResult[]>;
   terminate(): void;
 }
 
@@ -150,6 +154,14 @@ export function createEngineClient(handlers: LatestWinsHandlers<Results>): Engin
     segments: (scenario, settings) => {
       debug.workerRequests += 1;
       return api.segments(scenario, settings);
+    },
+    keyAccount: (scenario, account) => {
+      debug.workerRequests += 1;
+      return api.keyAccount(scenario, account);
+    },
+    keyAccountMany: (requests) => {
+      debug.workerRequests += 1;
+      return api.keyAccountMany(requests);
     },
     terminate: () => worker.terminate(),
   };

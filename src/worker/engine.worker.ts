@@ -8,6 +8,7 @@ import type { Scenario } from '../engine/parameters.ts';
 import type { Results } from '../engine/results.ts';
 import type { SegmentSettings, SegmentsResult } from '../engine/scoring/segments.ts';
 import type { EngineApi } from './api.ts';
+import type { KeyAccount, KeyAccountResult } from '../engine/keyAccount/index.ts';
 import { createDataSession } from './dataSession.ts';
 
 let engine: Engine | null = null;
@@ -38,6 +39,23 @@ const api: EngineApi = {
     try {
       engine ??= createEngine();
       return Promise.resolve(engine.segments(scenario, settings));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  },
+  keyAccount(scenario: Scenario, account: KeyAccount): Promise<KeyAccountResult> {
+    try {
+      engine ??= createEngine();
+      return Promise.resolve(engine.keyAccount(scenario, account));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  },
+  keyAccountMany(requests: readonly { scenario: Scenario; account: KeyAccount }[]): Promise<KeyAccountResult[]> {
+    try {
+      compareEngine ??= createEngine();
+      const chosen = compareEngine;
+      return Promise.resolve(requests.map(({ scenario, account }) => chosen.keyAccount(scenario, account)));
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }

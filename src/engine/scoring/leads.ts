@@ -91,7 +91,8 @@ export function leadRows(leads: LeadList, segmentValue: readonly number[], costP
   return rows;
 }
 
-export function planLeads(leads: LeadList, segmentValue: readonly number[], s: LeadSettings): LeadPlan {
+/** `topCount`: rows kept in `top` (the key account keeps all of its entities). */
+export function planLeads(leads: LeadList, segmentValue: readonly number[], s: LeadSettings, topCount = 20): LeadPlan {
   const rows = leadRows(leads, segmentValue, s.costPerHour);
   // Best value per hour first; ties by list order.
   const ranked = [...rows].sort((a, b) => b.valuePerHour - a.valuePerHour || a.index - b.index);
@@ -128,7 +129,7 @@ export function planLeads(leads: LeadList, segmentValue: readonly number[], s: L
     hoursPerLeadWateringCan: effort,
     wins,
     wateringCanWins,
-    top: ranked.slice(0, 20).map((row) => ({ ...row, pursued: pursuedSet.has(row.index) })),
+    top: ranked.slice(0, topCount).map((row) => ({ ...row, pursued: pursuedSet.has(row.index) })),
     curve,
   };
 }
