@@ -58,3 +58,108 @@ export function hypergeometric2F1(a: number, b: number, c: number, z: number): n
   }
   return Number.NaN;
 }
+
+/** ln of the largest double divided by two: sums are rescaled before they can overflow. */
+const RESCALE_AT = 1e250;
+const LOG_RESCALE = Math.log(RESCALE_AT);
+/** Budget of the log-space series; with positive terms falling at least like z^n it covers z <= 1 - 3.5e-4. */
+const LOG_SERIES_MAX_TERMS = 100_000;
+
+/**
+ * ln of the series sum_n (a)_n (b)_n / ((c)_n n!) z^n for a, b, c > 0 and
+ * 0 <= z < 1, where every term is positive: the sum is kept scaled so that
+ * it can neither overflow (terms may first grow by e^700 and more when a or b
+ * is large, as for a customer with thousands of purchases) nor lose precision
+ * (no cancellation). Stops when a bound on the whole remaining tail (the term
+ * ratio never exceeds max(current ratio, z) once it has started to fall) is
+ * below 1e-16 of the sum. NaN when the budget runs out.
+ */
+function logPositiveSeries(a: number, b: number, c: number, z: number): number {
+  if (z === 0) return 0;
+  let logScale = 0;
+  let term = 1;
+  let sum = 1;
+  for (let n = 0; n < LOG_SERIES_MAX_TERMS; n++) {
+    const ratio = (((a + n) * (b + n)) / ((c + n) * (n + 1))) * z;
+    term *= ratio;
+    sum += term;
+    if (sum > RESCALE_AT) {
+      sum /= RESCALE_AT;
+      term /= RESCALE_AT;
+      logScale += LOG_RESCALE;
+    }
+    // The ratio tends to z from below or above; once it is below 1 and falling, or below z, the tail is geometric.
+    const next = (((a + n + 1) * (b + n + 1)) / ((c + n + 1) * (n + 2))) * z;
+    if (next < 1) {
+      const bound = Math.max(next, z);
+      if ((term * bound) / (1 - bound) <= 1e-16 * sum) return logScale + Math.log(sum);
+    }
+  }
+  return Number.NaN;
+}
+
+/**
+ * ln 2F1(a, b; c; z) for a, b, c > 0 and z < 1, the Gauss hypergeometric
+ * function where it is positive, stable at the arguments the Pareto/NBD
+ * likelihood and P(X(t) = n) reach (MODEL.md section 6; Fader, Hardie and Lee
+ * 2005 note 008):
+ * - z < 0 by Pfaff's transformation 2F1(a, b; c; z) = (1 - z)^(-a) 2F1(a,
+ *   c - b; c; z / (z - 1)) (Abramowitz and Stegun 15.3.4), when c > b (or with
+ *   a and b swapped), so the terms stay positive;
+ * - 0 <= z < 1 by the positive series, after Euler's transformation 2F1(a,
+ *   b; c; z) = (1 - z)^(c - a - b) 2F1(c - a, c - b; c; z) (A&S 15.3.3) when
+ *   c > a and c > b and it lowers a + b: the terms then fall from the start
+ *   and their tail decays like n^(a + b - c - 1) z^n with the smaller exponent.
+ * Returns NaN outside that domain or when the series needs more than 100,000
+ * terms (z closer to 1 than about 3.5e-4 with slowly falling terms).
+ */
+export function logHypergeometric2F1(a: number, b: number, c: number, z: number): number {
+  if (!(a > 0 && b > 0 && c > 0 && z < 1) || !Number.isFinite(z)) return Number.NaN;
+  if (z < 0) {
+    const w = z / (z - 1);
+    if (c > b) return -a * Math.log1p(-z) + logHypergeometric2F1(a, c - b, c, w);
+    if (c > a) return -b * Math.log1p(-z) + logHypergeometric2F1(b, c - a, c, w);
+    return Number.NaN;
+  }
+  if (c > a && c > b && c - a + (c - b) < a + b) {
+    return (c - a - b) * Math.log1p(-z) + logPositiveSeries(c - a, c - b, c, z);
+  }
+  return logPositiveSeries(a, b, c, z);
+}
+
+/**
+ * ln 2F1(a, b; a + 1; z) for a, b > 0 and 0 <= z < 1: the shape of the
+ * Pareto/NBD likelihood (paretoNbd.ts), evaluated thousands of times per
+ * fit, so it gets its own loop with one division per term. For b > 1 Euler's
+ * transformation gives (1 - z)^(1 - b) sum_n (a + 1 - b)_n / (a + 1)_n z^n,
+ * else the series is sum_n a / (a + n) (b)_n / n! z^n; either way the terms
+ * fall from the start with ratios rising to z, so the tail is below
+ * term z / (1 - z). NaN when that needs more than 100,000 terms.
+ */
+export function logHypergeometric2F1PlusOne(a: number, b: number, z: number): number {
+  if (!(a > 0 && b > 0 && z >= 0 && z < 1)) return Number.NaN;
+  if (z === 0) return 0;
+  const tail = z / (1 - z);
+  let term = 1;
+  let sum = 1;
+  // With b > a + 1 Euler's terms would change sign: the general function takes that (rare) case.
+  if (b > a + 1) return logHypergeometric2F1(a, b, a + 1, z);
+  if (b > 1) {
+    const e = a + 1 - b;
+    const c = a + 1;
+    for (let n = 0; n < LOG_SERIES_MAX_TERMS; n++) {
+      term *= ((e + n) / (c + n)) * z;
+      sum += term;
+      if (term * tail <= 1e-16 * sum) return (1 - b) * Math.log1p(-z) + Math.log(sum);
+    }
+    return Number.NaN;
+  }
+  // term_n = (b)_n / n! z^n without the a / (a + n) weight, which is applied in the sum.
+  for (let n = 1; n < LOG_SERIES_MAX_TERMS; n++) {
+    term *= ((b + n - 1) / n) * z;
+    const weighted = (term * a) / (a + n);
+    sum += weighted;
+    if (weighted * tail <= 1e-16 * sum) return Math.log(sum);
+  }
+  return Number.NaN;
+}
