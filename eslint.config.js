@@ -13,6 +13,7 @@ export default defineConfig(
   {
     ignores: [
       'dist/',
+      'dist-*/',
       'node_modules/',
       'test-results/',
       'playwright-report/',

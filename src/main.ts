@@ -12,6 +12,7 @@ import { completeScenario } from './persistence/schema.ts';
 import { parseLocationSearch } from './state/url.ts';
 import { createEngineClient } from './worker/client.ts';
 import { DataState } from './state/data.svelte.ts';
+import { createDataClient, spawnDataWorker } from './worker/dataClient.ts';
 import { SegmentsState } from './state/segments.svelte.ts';
 
 const location = parseLocationSearch(window.location.search);
@@ -63,6 +64,9 @@ document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden') void scenarios.flushAutosave();
 });
 
+// Imports and fits run in their own worker, so the simulator stays live meanwhile.
+const dataClient = createDataClient(spawnDataWorker);
+
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
 
@@ -74,10 +78,10 @@ export default mount(App, {
     scenarios,
     request: (scenario) => client.request(scenario),
     computeMany: (list) => client.computeMany(list),
-    data: new DataState(client.data),
+    data: new DataState(dataClient),
     segments: new SegmentsState(
       (scenario, settings) => client.segments(scenario, settings),
-      (settings, scenario) => client.data.dataSegments(settings, scenario),
+      (settings, scenario) => dataClient.dataSegments(settings, scenario),
     ),
   },
 });

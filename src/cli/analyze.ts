@@ -11,8 +11,10 @@
 // are the holdout. Gamma-Gamma fields are null without repeat buyers.
 // A contract for checks outside this repo: keep keys, units and exit codes
 // stable (bad file or bad arguments: exit code 2, message on stderr).
+// Progress (parsing, then the fits' likelihood evaluations) goes to stderr,
+// about once a second, so stdout stays one JSON object.
 import { readFileSync } from 'node:fs';
-import { analyzeBytes } from '../data/analysis.ts';
+import { analyzeBytes, type AnalysisOptions } from '../data/analysis.ts';
 import { parseDay } from '../data/dates.ts';
 import type { TimeUnit } from '../data/summary.ts';
 
@@ -67,7 +69,26 @@ export function parseArguments(args: readonly string[]): { ok: true; arguments: 
   return { ok: true, arguments: end === undefined ? { file, unit } : { file, end, unit } };
 }
 
-export async function runAnalyze(args: readonly string[]): Promise<AnalyzeOutcome> {
+/** At most one progress line per this many ms. */
+const PROGRESS_MS = 1000;
+
+/** Progress lines for stderr, throttled. */
+export function progressReporter(write: (line: string) => void, now: () => number = () => performance.now()): Pick<AnalysisOptions, 'onProgress' | 'onFit'> {
+  let last = Number.NEGATIVE_INFINITY;
+  const throttled = (line: string): void => {
+    const at = now();
+    if (at - last < PROGRESS_MS) return;
+    last = at;
+    write(line);
+  };
+  const names = { bgnbd: 'BG/NBD', gammaGamma: 'Gamma-Gamma' } as const;
+  return {
+    onProgress: (progress) => throttled(`analyze: parsing ${Math.round(progress.fraction * 100)} %, ${progress.rows} rows\n`),
+    onFit: (progress) => throttled(`analyze: fitting ${names[progress.model]}, ${progress.evaluations} likelihood evaluations\n`),
+  };
+}
+
+export async function runAnalyze(args: readonly string[], progress: Pick<AnalysisOptions, 'onProgress' | 'onFit'> = {}): Promise<AnalyzeOutcome> {
   const parsed = parseArguments(args);
   if (!parsed.ok) return parsed;
   const { file, end, unit } = parsed.arguments;
@@ -77,7 +98,7 @@ export async function runAnalyze(args: readonly string[]): Promise<AnalyzeOutcom
   } catch (error) {
     return { ok: false, errors: [`cannot read ${file}: ${(error as Error).message}`] };
   }
-  const outcome = await analyzeBytes(bytes, end === undefined ? { unit } : { unit, calibrationEnd: end });
+  const outcome = await analyzeBytes(bytes, end === undefined ? { unit, ...progress } : { unit, calibrationEnd: end, ...progress });
   if (!outcome.ok) return { ok: false, errors: [`${file}: ${outcome.error.message}`] };
   const { imported, summary, bgnbd, gammaGamma } = outcome.analysis;
   const fitted = gammaGamma.customers > 0;
@@ -97,7 +118,10 @@ export async function runAnalyze(args: readonly string[]): Promise<AnalyzeOutcom
 
 // Run only when executed as a script, not when imported by the tests.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const outcome = await runAnalyze(process.argv.slice(2));
+  const outcome = await runAnalyze(
+    process.argv.slice(2),
+    progressReporter((line) => process.stderr.write(line)),
+  );
   if (outcome.ok) {
     process.stdout.write(`${JSON.stringify(outcome.output)}\n`);
   } else {

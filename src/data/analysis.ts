@@ -12,6 +12,13 @@ export interface AnalysisOptions extends ImportOptions {
   /** Last day of the calibration period, inclusive (days since 1970-01-01); default the last purchase day. */
   calibrationEnd?: number;
   unit?: TimeUnit;
+  /** Progress of the model fits (likelihood evaluations so far), for a long fit. */
+  onFit?: (progress: FitProgress) => void;
+}
+
+export interface FitProgress {
+  model: 'bgnbd' | 'gammaGamma';
+  evaluations: number;
 }
 
 export interface Analysis {
@@ -44,8 +51,12 @@ export function analyzeImported(imported: Extract<ImportOutcome, { ok: true }>, 
       ),
     };
   }
-  const bgnbd = fitBgNbd(calibration);
-  const gammaGamma = fitGammaGamma(prepareGammaGamma(calibration.frequency, calibration.monetary));
+  const onFit = options.onFit;
+  const bgnbd = fitBgNbd(calibration, onFit ? { onEvaluations: (evaluations) => onFit({ model: 'bgnbd', evaluations }) } : {});
+  const gammaGamma = fitGammaGamma(
+    prepareGammaGamma(calibration.frequency, calibration.monetary),
+    onFit ? { onEvaluations: (evaluations) => onFit({ model: 'gammaGamma', evaluations }) } : {},
+  );
   const holdout = summary.holdoutLength > 0 ? holdoutCheck(bgnbd, calibration, summary.holdoutLength) : null;
   return { ok: true, analysis: { imported, summary, calibration, bgnbd, gammaGamma, holdout } };
 }

@@ -11,7 +11,7 @@
 //   A4 = ln a - ln(b + x - 1) - (r + x) ln(alpha + t_x)
 // Every term stays finite for x = 0 and for huge x (no Gamma(x) itself is
 // ever formed). Fitted by maximum likelihood on log-parameters (optimize.ts).
-import { minimize, MINIMIZE_DEFAULTS, type MinimizeOptions } from './optimize.ts';
+import { minimize, MINIMIZE_DEFAULTS, withOffset, type MinimizeOptions } from './optimize.ts';
 import { hypergeometric2F1, logGamma, logSumExp } from './special.ts';
 
 export interface BgNbdParameters {
@@ -189,6 +189,8 @@ export interface BgNbdFitOptions {
   /** Starting points (r, alpha, a, b); by default one derived from the data. */
   starts?: readonly BgNbdParameters[];
   minimize?: MinimizeOptions;
+  /** Likelihood evaluations so far, reported while the fit runs (progress). */
+  onEvaluations?: (evaluations: number) => void;
 }
 
 /**
@@ -232,11 +234,13 @@ export function fitBgNbd(input: RecencyFrequency | BgNbdData, options: BgNbdFitO
   const toLog = (q: BgNbdParameters): number[] => [Math.log(q.r), Math.log(q.alpha), Math.log(q.a), Math.log(q.b)];
   const base = 'entryWeight' in input ? startFromPrepared(data) : bgnbdStart(input);
   const starts = options.starts ?? [base];
-  const settings = options.minimize ?? MINIMIZE_DEFAULTS;
+  const chosen = options.minimize ?? MINIMIZE_DEFAULTS;
+  const report = options.onEvaluations;
+  const settings: MinimizeOptions = report === undefined ? chosen : { ...chosen, onIteration: report };
   let best = minimize(objective, starts.map(toLog), settings);
   let evaluations = best.evaluations;
   if (best.x.some((v) => Math.abs(v) > LOG_BOUND) || !Number.isFinite(best.value)) {
-    const fallback = minimize(objective, fallbackStarts(base).map(toLog), settings);
+    const fallback = minimize(objective, fallbackStarts(base).map(toLog), withOffset(settings, evaluations));
     evaluations += fallback.evaluations;
     if (fallback.value < best.value) best = fallback;
   }

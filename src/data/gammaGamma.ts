@@ -8,7 +8,7 @@
 //   + (p x - 1) ln mbar + p x ln x - (p x + q) ln(x mbar + v)
 // A repeat buyer whose mean spend is not positive has no likelihood under the
 // model (ln 0): such customers are left out of the fit and counted.
-import { minimize, MINIMIZE_DEFAULTS, type MinimizeOptions } from './optimize.ts';
+import { minimize, MINIMIZE_DEFAULTS, withOffset, type MinimizeOptions } from './optimize.ts';
 import { logGamma } from './special.ts';
 
 export interface GammaGammaParameters {
@@ -93,6 +93,8 @@ export function gammaGammaLogLikelihood(params: GammaGammaParameters, data: Gamm
 export interface GammaGammaFitOptions {
   starts?: readonly GammaGammaParameters[];
   minimize?: MinimizeOptions;
+  /** Likelihood evaluations so far, reported while the fit runs (progress). */
+  onEvaluations?: (evaluations: number) => void;
 }
 
 /**
@@ -120,11 +122,13 @@ export function fitGammaGamma(input: GammaGammaData, options: GammaGammaFitOptio
     -gammaGammaLogLikelihood({ p: Math.exp(x[0] as number), q: Math.exp(x[1] as number), v: Math.exp(x[2] as number) }, data) / scale;
   const toLog = (s: GammaGammaParameters): number[] => [Math.log(s.p), Math.log(s.q), Math.log(s.v)];
   const base = gammaGammaStart(data);
-  const settings = options.minimize ?? MINIMIZE_DEFAULTS;
+  const chosen = options.minimize ?? MINIMIZE_DEFAULTS;
+  const report = options.onEvaluations;
+  const settings: MinimizeOptions = report === undefined ? chosen : { ...chosen, onIteration: report };
   let best = minimize(objective, (options.starts ?? [base]).map(toLog), settings);
   let evaluations = best.evaluations;
   if (best.x.some((v) => Math.abs(v) > LOG_BOUND) || !Number.isFinite(best.value)) {
-    const fallback = minimize(objective, [toLog({ p: 1, q: 2, v: base.v / 2 }), toLog({ p: 5, q: 5, v: base.v * 2 })], settings);
+    const fallback = minimize(objective, [toLog({ p: 1, q: 2, v: base.v / 2 }), toLog({ p: 5, q: 5, v: base.v * 2 })], withOffset(settings, evaluations));
     evaluations += fallback.evaluations;
     if (fallback.value < best.value) best = fallback;
   }

@@ -15,6 +15,8 @@ export interface MinimizeOptions {
   maxEvaluations: number;
   /** Restarts from the optimum found; stops early once a restart gains less than fTolerance. */
   maxRestarts: number;
+  /** Called after every iteration with the evaluations so far in this run (progress for a long fit). */
+  onIteration?: (evaluations: number) => void;
 }
 
 export const MINIMIZE_DEFAULTS: MinimizeOptions = {
@@ -54,6 +56,7 @@ export function nelderMead(f: (x: readonly number[]) => number, start: readonly 
   let converged = false;
 
   while (evaluations < options.maxEvaluations) {
+    options.onIteration?.(evaluations);
     order.sort((i, j) => (values[i] as number) - (values[j] as number));
     const best = order[0] as number;
     const worst = order[n] as number;
@@ -123,12 +126,15 @@ export function nelderMead(f: (x: readonly number[]) => number, start: readonly 
 export function minimize(f: (x: readonly number[]) => number, starts: readonly (readonly number[])[], options: MinimizeOptions = MINIMIZE_DEFAULTS): Minimum {
   let best: Minimum | null = null;
   let evaluations = 0;
+  const report = options.onIteration;
+  // Progress counts every evaluation of this minimisation, across starts and restarts.
+  const run: MinimizeOptions = report === undefined ? options : { ...options, onIteration: (k) => report(evaluations + k) };
   for (const start of starts) {
-    let current = nelderMead(f, start, options);
+    let current = nelderMead(f, start, run);
     evaluations += current.evaluations;
     for (let restart = 0; restart < options.maxRestarts; restart++) {
       // Smaller first simplex on restarts: we are near an optimum and only guard against a collapsed simplex.
-      const again = nelderMead(f, current.x, { ...options, step: Math.min(options.step, 0.1) });
+      const again = nelderMead(f, current.x, { ...run, step: Math.min(options.step, 0.1) });
       evaluations += again.evaluations;
       const gain = current.value - again.value;
       if (again.value <= current.value) current = again;
@@ -138,4 +144,10 @@ export function minimize(f: (x: readonly number[]) => number, starts: readonly (
   }
   if (best === null) throw new Error('minimize needs at least one start');
   return { ...best, evaluations };
+}
+
+/** The same options with progress counted on from `done` evaluations (a second minimisation of one fit). */
+export function withOffset(options: MinimizeOptions, done: number): MinimizeOptions {
+  const report = options.onIteration;
+  return report === undefined ? options : { ...options, onIteration: (k) => report(done + k) };
 }

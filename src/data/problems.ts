@@ -22,7 +22,17 @@ export interface RejectedRow {
   message: string;
 }
 
-export type ImportErrorCode = 'empty' | 'binary' | 'noColumns' | 'missingColumns' | 'noValidRows' | 'cancelled' | 'badOptions' | 'notEnoughData';
+export type ImportErrorCode =
+  | 'empty'
+  | 'binary'
+  | 'noColumns'
+  | 'tooManyColumns'
+  | 'missingColumns'
+  | 'noValidRows'
+  | 'cancelled'
+  | 'badOptions'
+  | 'notEnoughData'
+  | 'workerFailed';
 
 export interface ImportError {
   code: ImportErrorCode;

@@ -6,7 +6,7 @@ import type { ColumnMapping } from '../data/columns.ts';
 import { parseDay } from '../data/dates.ts';
 import type { Dialect, DialectDetection } from '../data/dialect.ts';
 import type { TextEncoding } from '../data/decode.ts';
-import type { ImportProgress, ImportReport } from '../data/import.ts';
+import type { ImportReport } from '../data/import.ts';
 import type { ChannelTotals } from '../data/cohorts.ts';
 import type { ImportError, RejectedRow } from '../data/problems.ts';
 import type { DataDecisions, DataDecisionSettings } from '../data/decisions.ts';
@@ -18,7 +18,8 @@ import {
   type DataForecast,
   type DataForecastOptions,
   type DataImportResult,
-} from '../worker/dataSession.ts';
+  type DataProgress,
+} from '../data/session.ts';
 
 export type DataPhase = 'idle' | 'reading' | 'mapping' | 'importing' | 'ready';
 
@@ -41,7 +42,7 @@ export class DataState {
   isSample = $state(false);
   detection = $state.raw<DialectDetection | null>(null);
   encoding = $state<TextEncoding | null>(null);
-  progress = $state.raw<ImportProgress | null>(null);
+  progress = $state.raw<DataProgress | null>(null);
   /** The last file-level problem (empty, binary, no columns, cancelled, ...); cleared by the next step. */
   error = $state.raw<ImportError | null>(null);
   /** Rejected rows and the report of a failed import (shown with the error). */
@@ -94,7 +95,7 @@ export class DataState {
     const id = ++this.#request;
     const end = choice.calibrationEnd.trim() === '' ? Number.NaN : parseDay(choice.calibrationEnd, 'YYYY-MM-DD');
     this.phase = 'importing';
-    this.progress = { fraction: 0, rows: 0 };
+    this.progress = { phase: 'parse', fraction: 0, rows: 0 };
     this.error = null;
     this.failed = null;
     const outcome = await this.#api.importData(

@@ -1,12 +1,13 @@
-// The typed contract between the main thread and the engine worker.
+// The typed contracts between the main thread and the workers.
 import type { Scenario } from '../engine/parameters.ts';
 import type { Results } from '../engine/results.ts';
 import type { SegmentSettings, SegmentsResult } from '../engine/scoring/segments.ts';
-import type { DataApi } from './dataSession.ts';
 import type { KeyAccount, KeyAccountResult } from '../engine/keyAccount/index.ts';
 
-/** The Daten tab's methods (dataSession.ts) share the worker with the simulator. */
-export interface EngineApi extends DataApi {
+export type { DataApi, DataProgress, DataImportOptions, DataImportOutcome, DataDetectOutcome } from '../data/session.ts';
+
+/** The simulator's engine worker (engine.worker.ts). The Daten tab has its own worker (data.worker.ts, DataApi). */
+export interface EngineApi {
   /** Computes every figure for the scenario. The population is cached and only rebuilt when its keys change. */
   compute(scenario: Scenario): Promise<Results>;
   /** Computes several scenarios for a comparison, apart from the live one's cache. */

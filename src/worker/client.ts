@@ -3,12 +3,11 @@
 // and at most one waits; a new request replaces the waiting one, and answers
 // to superseded requests are dropped. Dragging a slider at 1,000,000
 // customers therefore never queues up work.
-import { proxy, transfer, wrap, type Remote } from 'comlink';
+import { wrap, type Remote } from 'comlink';
 import type { Scenario } from '../engine/parameters.ts';
 import type { Results } from '../engine/results.ts';
 import type { EngineApi } from './api.ts';
 import type { SegmentSettings, SegmentsResult } from '../engine/scoring/segments.ts';
-import type { DataApi } from './dataSession.ts';
 import type { KeyAccount, KeyAccountResult } from '../engine/keyAccount/index.ts';
 
 export interface LatestWinsHandlers<Answer> {
@@ -105,30 +104,12 @@ export interface EngineClient {
   request(scenario: Scenario): number;
   /** Several scenarios at once, outside the latest-wins queue (the comparison view). */
   computeMany(scenarios: readonly Scenario[]): Promise<Results[]>;
-  /** The Daten tab's methods on the same worker. */
-  data: DataApi;
   /** Scoring and segmentation; the segments view keeps its own latest-wins queue. */
   segments(scenario: Scenario, settings: SegmentSettings): Promise<SegmentsResult>;
   /** The key account; its view keeps its own latest-wins queue. */
   keyAccount(scenario: Scenario, account: KeyAccount): Promise<KeyAccountResult>;
   keyAccountMany(requests: readonly { scenario: Scenario; account: KeyAccount }[]): Promise<KeyAccountResult[]>;
   terminate(): void;
-}
-
-/** Bytes are transferred (not copied) to the worker; progress comes back through a comlink proxy. */
-export function dataClientOf(api: Remote<EngineApi>): DataApi {
-  return {
-    detectData: (bytes) => api.detectData(transfer(bytes, [bytes.buffer as ArrayBuffer])),
-    importData: (options, onProgress) => api.importData(options, onProgress === undefined ? undefined : proxy(onProgress)),
-    cancelImport: () => api.cancelImport(),
-    forecastData: (options) => api.forecastData(options),
-    rejectedRowsCsv: () => api.rejectedRowsCsv(),
-    cohorts: () => api.cohorts(),
-    channels: () => api.channels(),
-    atRisk: () => api.atRisk(),
-    dataDecisions: (settings) => api.dataDecisions(settings),
-    dataSegments: (settings, scenario) => api.dataSegments(settings, scenario),
-  };
 }
 
 /** Starts the engine worker and returns a latest-wins client for it. */
@@ -150,7 +131,6 @@ export function createEngineClient(handlers: LatestWinsHandlers<Results>): Engin
       debug.workerRequests += 1;
       return api.computeMany(scenarios);
     },
-    data: dataClientOf(api),
     segments: (scenario, settings) => {
       debug.workerRequests += 1;
       return api.segments(scenario, settings);

@@ -9,15 +9,13 @@ import type { Results } from '../engine/results.ts';
 import type { SegmentSettings, SegmentsResult } from '../engine/scoring/segments.ts';
 import type { EngineApi } from './api.ts';
 import type { KeyAccount, KeyAccountResult } from '../engine/keyAccount/index.ts';
-import { createDataSession } from './dataSession.ts';
+import { holdLifeline } from './lifeline.ts';
 
 let engine: Engine | null = null;
 /** Comparisons get their own engine, so they never evict the live scenario's population. */
 let compareEngine: Engine | null = null;
 
 const api: EngineApi = {
-  // The imported data set and its fitted models live here, beside the simulator's population.
-  ...createDataSession(),
   compute(scenario: Scenario): Promise<Results> {
     try {
       engine ??= createEngine();
@@ -62,4 +60,5 @@ const api: EngineApi = {
   },
 };
 
+holdLifeline(self);
 expose(api);

@@ -3,7 +3,7 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseArguments, runAnalyze } from '../../src/cli/analyze.ts';
+import { parseArguments, progressReporter, runAnalyze } from '../../src/cli/analyze.ts';
 import { relative, SHARED_DATA } from '../data/fixtures.ts';
 import { expectClose } from '../engine/close.ts';
 
@@ -83,5 +83,22 @@ describe('analyze CLI (contract of issue 7)', () => {
       expect(run.stdout).toBe('');
       expect(run.stderr).toMatch(/^analyze: /);
     }
+  });
+
+  it('reports progress (parsing, then each fit with its likelihood evaluations) through the reporter, at most once a second', async () => {
+    const lines: string[] = [];
+    let clock = 0;
+    // Every reading of the clock is 1.5 s later: each report passes the one-second throttle.
+    const reporter = progressReporter((line) => lines.push(line), () => (clock += 1500));
+    const outcome = await runAnalyze([EVENT_LOG, '--end', '1997-09-30'], reporter);
+    expect(outcome.ok).toBe(true);
+    expect(lines.some((line) => /^analyze: parsing \d+ %, \d+ rows\n$/.test(line))).toBe(true);
+    expect(lines.some((line) => /^analyze: fitting BG\/NBD, \d+ likelihood evaluations\n$/.test(line))).toBe(true);
+    expect(lines.some((line) => /^analyze: fitting Gamma-Gamma, \d+ likelihood evaluations\n$/.test(line))).toBe(true);
+    const quiet: string[] = [];
+    // A clock that stands still lets only the first report through.
+    const still = progressReporter((line) => quiet.push(line), () => 5);
+    await runAnalyze([EVENT_LOG, '--end', '1997-09-30'], still);
+    expect(quiet).toHaveLength(1);
   });
 });

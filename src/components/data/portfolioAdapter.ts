@@ -2,7 +2,7 @@
 // to the prop shapes of the simulator's charts and tables, so those are
 // reused as they are (no copied chart code).
 import type { Decile, PortfolioResult } from '../../engine/results.ts';
-import type { PortfolioSummary } from '../../worker/dataSession.ts';
+import type { PortfolioSummary } from '../../data/session.ts';
 
 /** The PortfolioResult the Pareto chart reads (lorenz and concentration figures), totals filled from the data. */
 export function portfolioResultOf(portfolio: PortfolioSummary): PortfolioResult {

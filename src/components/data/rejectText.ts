@@ -6,11 +6,19 @@ export const ERROR_TEXT: Readonly<Record<ImportErrorCode, MessageKey>> = {
   empty: 'data.error.empty',
   binary: 'data.error.binary',
   noColumns: 'data.error.noColumns',
+  tooManyColumns: 'data.error.tooManyColumns',
   missingColumns: 'data.error.missingColumns',
   noValidRows: 'data.error.noValidRows',
   cancelled: 'data.error.cancelled',
   badOptions: 'data.error.badOptions',
   notEnoughData: 'data.error.notEnoughData',
+  workerFailed: 'data.error.workerFailed',
+};
+
+/** The model a running fit is on (progress line). */
+export const FIT_MODEL_TEXT: Readonly<Record<'bgnbd' | 'gammaGamma', MessageKey>> = {
+  bgnbd: 'data.progress.model.bgnbd',
+  gammaGamma: 'data.progress.model.gammaGamma',
 };
 
 export const REJECT_TEXT: Readonly<Record<RejectCode, MessageKey>> = {

@@ -6,7 +6,7 @@ import { analyzeBytes } from '../../../src/data/analysis.ts';
 import { CLV_DEFAULTS } from '../../../src/data/clv.ts';
 import { forecastCustomers } from '../../../src/data/forecast.ts';
 import { DataState } from '../../../src/state/data.svelte.ts';
-import { createDataSession } from '../../../src/worker/dataSession.ts';
+import { createDataSession } from '../../../src/data/session.ts';
 
 function englishCsv(customers: number): Uint8Array {
   const lines = ['customer_id,date,revenue'];

@@ -10,7 +10,7 @@ import { formatMoney } from '../../../src/i18n/format.ts';
 import { realPortfolio } from '../../../src/data/portfolio.ts';
 import { i18n } from '../../../src/i18n/i18n.svelte.ts';
 import { DataState } from '../../../src/state/data.svelte.ts';
-import { createDataSession } from '../../../src/worker/dataSession.ts';
+import { createDataSession } from '../../../src/data/session.ts';
 
 /** A German ERP export: 24 customers, several buying again, one bad row (line 3). */
 function germanCsv(): string {

@@ -17,7 +17,7 @@ import { DEFAULTS } from '../../../src/engine/parameters.ts';
 import { rank } from '../../../src/engine/rank.ts';
 import { i18n } from '../../../src/i18n/i18n.svelte.ts';
 import { DataState } from '../../../src/state/data.svelte.ts';
-import { createDataSession, FORECAST_DEFAULTS } from '../../../src/worker/dataSession.ts';
+import { createDataSession, FORECAST_DEFAULTS } from '../../../src/data/session.ts';
 
 /** 30 customers over a year with a cost column; some buy once, some often. */
 function csv(): string {

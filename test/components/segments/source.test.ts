@@ -16,7 +16,7 @@ import { formatMoney, formatNumber } from '../../../src/i18n/format.ts';
 import { i18n } from '../../../src/i18n/i18n.svelte.ts';
 import { DataState } from '../../../src/state/data.svelte.ts';
 import { SegmentsState } from '../../../src/state/segments.svelte.ts';
-import { createDataSession, FORECAST_DEFAULTS } from '../../../src/worker/dataSession.ts';
+import { createDataSession, FORECAST_DEFAULTS } from '../../../src/data/session.ts';
 
 const SMALL: Scenario = { ...DEFAULTS, customers: 500 };
 

@@ -1,30 +1,31 @@
-// The worker's side of the "Daten" tab (issue 7): one imported data set with
-// its fitted models, kept inside the worker. Per-customer arrays never leave
-// it; the main thread receives reports, parameters, sampled curves and lists
-// of at most a few hundred rows. A thin layer over src/data (analysis.ts does
-// the whole pipeline); the worker exposes it next to the simulator engine,
-// and component tests use it in-process as the fake worker.
-import { analyzeImported, type Analysis } from '../data/analysis.ts';
-import { atRiskCustomers, AT_RISK_DEFAULTS } from '../data/atRisk.ts';
-import type { BgNbdFit } from '../data/bgnbd.ts';
-import { CLV_DEFAULTS, CLV_DEFAULTS_DAYS, type ClvOptions } from '../data/clv.ts';
-import { channelTotals, cohortTable, type ChannelTotals } from '../data/cohorts.ts';
-import type { ColumnMapping } from '../data/columns.ts';
-import { formatDay } from '../data/dates.ts';
-import { dataDecisions, decisionBase, type DataDecisionBase, type DataDecisions, type DataDecisionSettings } from '../data/decisions.ts';
-import { decodeBytes, type TextEncoding } from '../data/decode.ts';
-import { detectDialect, type Dialect, type DialectDetection } from '../data/dialect.ts';
-import { forecastCustomers, type CustomerForecasts } from '../data/forecast.ts';
-import type { GammaGammaFit } from '../data/gammaGamma.ts';
-import type { HoldoutGroup } from '../data/holdout.ts';
-import { importBytes, type ImportProgress, type ImportReport } from '../data/import.ts';
-import { realPortfolio, type RealPortfolio } from '../data/portfolio.ts';
-import type { ImportError, RejectedRow } from '../data/problems.ts';
-import { importedServiceScenario, segmentCustomersOfAnalysis } from '../data/segments.ts';
+// The "Daten" tab's session (issue 7): one imported data set with its fitted
+// models, kept inside the data worker (worker/data.worker.ts, a thin shell;
+// issue 14: imports and fits never share the simulator's worker). Per-customer
+// arrays never leave it; the main thread receives reports, parameters, sampled
+// curves and lists of at most a few hundred rows. A thin layer over src/data
+// (analysis.ts does the whole pipeline); pure, so it runs in Node, and
+// component tests use it in-process as the fake worker.
+import { analyzeImported, type Analysis, type FitProgress } from './analysis.ts';
+import { atRiskCustomers, AT_RISK_DEFAULTS } from './atRisk.ts';
+import type { BgNbdFit } from './bgnbd.ts';
+import { CLV_DEFAULTS, CLV_DEFAULTS_DAYS, type ClvOptions } from './clv.ts';
+import { channelTotals, cohortTable, type ChannelTotals } from './cohorts.ts';
+import type { ColumnMapping } from './columns.ts';
+import { formatDay } from './dates.ts';
+import { dataDecisions, decisionBase, type DataDecisionBase, type DataDecisions, type DataDecisionSettings } from './decisions.ts';
+import { decodeBytes, type TextEncoding } from './decode.ts';
+import { detectDialect, type Dialect, type DialectDetection } from './dialect.ts';
+import { forecastCustomers, type CustomerForecasts } from './forecast.ts';
+import type { GammaGammaFit } from './gammaGamma.ts';
+import type { HoldoutGroup } from './holdout.ts';
+import { importBytes, type ImportProgress, type ImportReport } from './import.ts';
+import { realPortfolio, type RealPortfolio } from './portfolio.ts';
+import type { ImportError, RejectedRow } from './problems.ts';
+import { importedServiceScenario, segmentCustomersOfAnalysis } from './segments.ts';
 import { computeSegments, type SegmentSettings, type SegmentsResult } from '../engine/scoring/segments.ts';
 import type { ServiceScenario } from '../engine/scoring/serviceLevels.ts';
-import type { CustomerSummary, TimeUnit } from '../data/summary.ts';
-import { costByCustomer, missingForecasts, realValuation } from '../data/valuation.ts';
+import type { CustomerSummary, TimeUnit } from './summary.ts';
+import { costByCustomer, missingForecasts, realValuation } from './valuation.ts';
 
 /** Rejected rows sent with a report; all of them are available as CSV. */
 export const REJECTED_SHOWN = 100;
@@ -125,10 +126,16 @@ export interface AtRiskRow {
   clv: number;
 }
 
-/** The worker methods of the Daten tab (part of EngineApi). */
+/** Where a running import is: parsing the file (share of the text), or fitting a model (evaluations so far). */
+export type DataProgress = ({ phase: 'parse' } & ImportProgress) | ({ phase: 'fit'; rows: number } & FitProgress);
+
+/** Fit progress at most this often (ms), so a small file's thousands of fast iterations send no flood of messages. */
+const FIT_PROGRESS_MS = 100;
+
+/** The data worker's methods (the Daten tab). */
 export interface DataApi {
   detectData(bytes: Uint8Array): Promise<DataDetectOutcome>;
-  importData(options: DataImportOptions, onProgress?: (progress: ImportProgress) => void): Promise<DataImportOutcome>;
+  importData(options: DataImportOptions, onProgress?: (progress: DataProgress) => void): Promise<DataImportOutcome>;
   cancelImport(): Promise<void>;
   forecastData(options: DataForecastOptions): Promise<DataForecast | null>;
   rejectedRowsCsv(): Promise<string>;
@@ -303,14 +310,23 @@ export function createDataSession(): DataApi {
         ...(options.dialect !== undefined ? { dialect: options.dialect } : {}),
         ...(options.mapping !== undefined ? { mapping: options.mapping } : {}),
         signal: own.signal,
-        ...(onProgress !== undefined ? { onProgress } : {}),
+        ...(onProgress !== undefined ? { onProgress: (progress: ImportProgress) => onProgress({ phase: 'parse', ...progress }) } : {}),
       });
       if (controller === own) controller = null;
       lastRejected = imported.rejected;
       const rejected = imported.rejected.slice(0, REJECTED_SHOWN);
       if (!imported.ok) return { ok: false, error: imported.error, rejected, rejectedCount: imported.rejected.length, report: null };
+      let reported = Number.NEGATIVE_INFINITY;
+      const rows = imported.report.rows;
+      const onFit = (progress: FitProgress): void => {
+        const now = performance.now();
+        if (now - reported < FIT_PROGRESS_MS) return;
+        reported = now;
+        onProgress?.({ phase: 'fit', rows, ...progress });
+      };
       const analyzed = analyzeImported(imported, {
         unit: options.unit,
+        ...(onProgress !== undefined ? { onFit } : {}),
         ...(options.calibrationEnd !== undefined ? { calibrationEnd: options.calibrationEnd } : {}),
       });
       // A failed analysis keeps the data set loaded before (issue 7: nothing previously loaded is touched).
