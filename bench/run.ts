@@ -9,6 +9,7 @@ import { focusBase, focusSweep } from '../src/engine/focus.ts';
 import { DEFAULTS, type Scenario } from '../src/engine/parameters.ts';
 import { generatePopulation, populationKeysOf } from '../src/engine/population.ts';
 import { rank } from '../src/engine/rank.ts';
+import { DEFAULT_SEGMENT_SETTINGS } from '../src/engine/scoring/segments.ts';
 import { sizeFactors, valuePortfolio } from '../src/engine/valuation.ts';
 import { baselineRecompute, baselineTraits } from './baseline.ts';
 import { DATA_CASES, runDataBenchmarks } from './data.ts';
@@ -78,6 +79,15 @@ if (!only || only === 'fullCompute') {
     engine.compute(scenario);
     print({ case: 'fullCompute', n, medianMs: measure(repetitions, (step) => engine.compute(moved(scenario, step))) });
   }
+}
+
+if (!only || only === 'segments') {
+  // One change on the Segmente tab at 1M: the money slider moved, so scoring reruns on the cached population.
+  const n = 1_000_000;
+  const scenario = { ...DEFAULTS, customers: n };
+  const engine = createEngine();
+  engine.segments(scenario, DEFAULT_SEGMENT_SETTINGS);
+  print({ case: 'segments', n, medianMs: measure(5, (step) => engine.segments(moved(scenario, step), DEFAULT_SEGMENT_SETTINGS)) });
 }
 
 if (!only || only === 'population') {

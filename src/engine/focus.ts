@@ -5,7 +5,7 @@
 import { countOf } from './curve.ts';
 import type { Scenario } from './parameters.ts';
 import type { FocusPoint, FocusResult, SegmentFigures, SegmentId } from './results.ts';
-import { annuityOf, clampChurn, type Valuation } from './valuation.ts';
+import { annuityOf, clampChurn, MAX_CUSTOMER_CHURN, MIN_CUSTOMER_CHURN, type Valuation } from './valuation.ts';
 
 export const SEGMENTS: readonly SegmentId[] = ['A', 'B', 'C'];
 /** Segment sizes by value rank: A = top 20 %, B = next 30 %, C = the rest. */
@@ -90,6 +90,7 @@ function segmentResponses(f: number, base: FocusBase, s: FocusScenario): Segment
   };
 }
 
+/** Per-segment sums at one focus level; V(f) is the sum of `value` over the segments. */
 interface SegmentSums {
   customers: Float64Array;
   value: Float64Array;
@@ -99,19 +100,34 @@ interface SegmentSums {
   kept5: Float64Array;
 }
 
+function emptySums(): SegmentSums {
+  return {
+    customers: new Float64Array(3),
+    value: new Float64Array(3),
+    revenue: new Float64Array(3),
+    kept1: new Float64Array(3),
+    kept3: new Float64Array(3),
+    kept5: new Float64Array(3),
+  };
+}
+
 function addAt(sums: Float64Array, g: number, amount: number): void {
   sums[g] = (sums[g] as number) + amount;
 }
 
+function totalOf(sums: SegmentSums): number {
+  return (sums.value[0] as number) + (sums.value[1] as number) + (sums.value[2] as number);
+}
+
 /**
  * V(f) = sum_i CLV_i(f) + stickiness * sum_i (cost_i(f) - cost_i(0)), with the
- * care spend b x_i a cost in m_i. Fills per-segment sums when `sums` is given.
+ * care spend b x_i a cost in m_i: one pass over every customer (the direct
+ * method, for horizons the moment method does not cover).
  */
-function evaluate(f: number, base: FocusBase, s: FocusScenario, sums: SegmentSums | null): number {
-  const r = segmentResponses(f, base, s);
+function evaluate(r: SegmentResponses, base: FocusBase, s: FocusScenario): SegmentSums {
+  const sums = emptySums();
   const { valuation } = base;
   const discountFactor = 1 + s.discountRate;
-  let total = 0;
   for (let i = 0; i < base.size; i++) {
     const g = base.segment[i] as number;
     const orderFactor = r.orderFactor[g] as number;
@@ -123,34 +139,241 @@ function evaluate(f: number, base: FocusBase, s: FocusScenario, sums: SegmentSum
     const margin = orderFactor * orderMargin - service - (r.spend[g] as number);
     const cost = (orderFactor * orderCost + service) * annuity;
     const value = margin * annuity + s.stickiness * (cost - (valuation.cost[i] as number));
-    total += value;
-    if (sums !== null) {
-      const retention = 1 - churn;
-      const retention3 = retention * retention * retention;
-      addAt(sums.customers, g, 1);
-      addAt(sums.value, g, value);
-      addAt(sums.revenue, g, orderFactor * (valuation.revenue[i] as number));
-      addAt(sums.kept1, g, retention);
-      addAt(sums.kept3, g, retention3);
-      addAt(sums.kept5, g, retention3 * retention * retention);
-    }
+    const retention = 1 - churn;
+    const retention3 = retention * retention * retention;
+    addAt(sums.customers, g, 1);
+    addAt(sums.value, g, value);
+    addAt(sums.revenue, g, orderFactor * (valuation.revenue[i] as number));
+    addAt(sums.kept1, g, retention);
+    addAt(sums.kept3, g, retention3);
+    addAt(sums.kept5, g, retention3 * retention * retention);
   }
-  return total;
+  return sums;
 }
 
-function segmentFigures(f: number, base: FocusBase, s: FocusScenario): { value: number; segments: SegmentFigures[] } {
-  const sums: SegmentSums = {
-    customers: new Float64Array(3),
-    value: new Float64Array(3),
-    revenue: new Float64Array(3),
-    kept1: new Float64Array(3),
-    kept3: new Float64Array(3),
-    kept5: new Float64Array(3),
+/*
+ * The moment method. Within a segment every customer gets the same response
+ * (churn factor k_c, growth factor, order factor), so with a whole-year
+ * horizon H and an unclamped churn c_i' = k_c c_i a customer's annuity is a
+ * polynomial in c_i:
+ *     a_i = (1/D) sum_{t<H} (G/D)^t (1 - k_c c_i)^t,   D = 1 + d, G = 1 + u'
+ * and V_g(f) = oF sum a_i W1_i - sum a_i W0_i - spend sum a_i - st sum cost_i(0)
+ * with W1_i = orderMargin_i + st orderCost_i and W0_i = (1 - st) service_i.
+ * One pass collects the power moments sum w_i (c_i - z)^j per segment (z the
+ * middle of the segment's unclamped range, which keeps the binomial expansion
+ * well conditioned: |1 - k_c z| + k_c |c_i - z| <= 1); every focus level is
+ * then a few hundred operations instead of a pass over N customers. Customers
+ * whose churn would be clamped at some evaluated level (c_i k_c < 0.01 or > 1)
+ * are kept in a list and summed exactly, one by one, at every level. The
+ * result equals the direct sum up to rounding (a test holds them within 1e-9).
+ */
+
+/** Beyond this horizon the moment pass (3 H products per customer) costs more than direct passes. */
+export const MAX_MOMENT_HORIZON = 30;
+/** kept after 5 years needs (1 - c)^5: moments up to degree 5 at least. */
+const MIN_MOMENT_DEGREE = 6;
+const WEIGHTS = 3;
+
+interface Moments {
+  degree: number;
+  /** Middle of each segment's unclamped churn range. */
+  center: Float64Array;
+  /** [segment][power][weight]: weight 0 = 1, 1 = W1, 2 = W0. */
+  sums: Float64Array;
+  /** Per segment: customers, revenue, cost_i(0) over all of them (edge customers included). */
+  customers: Float64Array;
+  revenue: Float64Array;
+  baseCost: Float64Array;
+  /** Customers summed one by one, per segment. */
+  edges: Uint32Array[];
+  binomial: Float64Array;
+}
+
+function momentsOf(base: FocusBase, responses: readonly SegmentResponses[], s: FocusScenario, horizon: number): Moments {
+  const degree = Math.max(horizon, MIN_MOMENT_DEGREE);
+  const lowest = new Float64Array(3).fill(Number.POSITIVE_INFINITY);
+  const highest = new Float64Array(3).fill(0);
+  for (const r of responses) {
+    for (let g = 0; g < 3; g++) {
+      const factor = r.churnFactor[g] as number;
+      // No care at all clamps every churn to 1: that level needs no moments beyond the count.
+      if (!Number.isFinite(factor)) continue;
+      lowest[g] = Math.min(lowest[g] as number, factor);
+      highest[g] = Math.max(highest[g] as number, factor);
+    }
+  }
+  const center = new Float64Array(3);
+  for (let g = 0; g < 3; g++) {
+    const low = Number.isFinite(lowest[g] as number) ? Math.max(MIN_CUSTOMER_CHURN, MIN_CUSTOMER_CHURN / (lowest[g] as number)) : MIN_CUSTOMER_CHURN;
+    const high = (highest[g] as number) > 0 ? Math.min(MAX_CUSTOMER_CHURN, MAX_CUSTOMER_CHURN / (highest[g] as number)) : MAX_CUSTOMER_CHURN;
+    center[g] = (low + high) / 2;
+  }
+  const { valuation } = base;
+  const n = base.size;
+  const sums = new Float64Array(3 * degree * WEIGHTS);
+  const customers = new Float64Array(3);
+  const revenue = new Float64Array(3);
+  const baseCost = new Float64Array(3);
+  const edgeLists = [new Uint32Array(base.counts[0]), new Uint32Array(base.counts[1]), new Uint32Array(base.counts[2])];
+  const edgeCounts = [0, 0, 0];
+  const stickiness = s.stickiness;
+  for (let i = 0; i < n; i++) {
+    const g = base.segment[i] as number;
+    const churn = valuation.churn[i] as number;
+    customers[g] = (customers[g] as number) + 1;
+    revenue[g] = (revenue[g] as number) + (valuation.revenue[i] as number);
+    baseCost[g] = (baseCost[g] as number) + (valuation.cost[i] as number);
+    // The same products clampChurn sees: unclamped at the extreme factors means unclamped at every level between.
+    if (!(churn * (lowest[g] as number) >= MIN_CUSTOMER_CHURN && churn * (highest[g] as number) <= MAX_CUSTOMER_CHURN)) {
+      (edgeLists[g] as Uint32Array)[edgeCounts[g] as number] = i;
+      edgeCounts[g] = (edgeCounts[g] as number) + 1;
+      continue;
+    }
+    const service = valuation.serviceCost[i] as number;
+    const w1 = (valuation.margin[i] as number) + service + stickiness * ((valuation.annualCost[i] as number) - service);
+    const w0 = (1 - stickiness) * service;
+    const delta = churn - (center[g] as number);
+    let at = g * degree * WEIGHTS;
+    let power = 1;
+    for (let j = 0; j < degree; j++) {
+      sums[at] = (sums[at] as number) + power;
+      sums[at + 1] = (sums[at + 1] as number) + power * w1;
+      sums[at + 2] = (sums[at + 2] as number) + power * w0;
+      at += WEIGHTS;
+      power *= delta;
+    }
+  }
+  // Pascal's triangle, row t at t * degree.
+  const binomial = new Float64Array(degree * degree);
+  for (let t = 0; t < degree; t++) {
+    binomial[t * degree] = 1;
+    for (let j = 1; j <= t; j++) binomial[t * degree + j] = (binomial[(t - 1) * degree + j - 1] as number) + (j < t ? (binomial[(t - 1) * degree + j] as number) : 0);
+  }
+  return {
+    degree,
+    center,
+    sums,
+    customers,
+    revenue,
+    baseCost,
+    edges: edgeLists.map((list, g) => list.subarray(0, edgeCounts[g])),
+    binomial,
   };
-  const value = evaluate(f, base, s, sums);
+}
+
+/** Segment sums at one response from the moments, plus the edge customers one by one. */
+function evaluateMoments(r: SegmentResponses, base: FocusBase, m: Moments, s: FocusScenario, horizon: number): SegmentSums {
+  const out = emptySums();
+  const { valuation } = base;
+  const discountFactor = 1 + s.discountRate;
+  const { degree, binomial } = m;
+  // P[t * WEIGHTS + w] = sum_i w_i (1 - k_c c_i)^t over the moment customers.
+  const retained = new Float64Array(degree * WEIGHTS);
+  const basePowers = new Float64Array(degree);
+  const slopePowers = new Float64Array(degree);
+  for (let g = 0; g < 3; g++) {
+    const churnFactor = r.churnFactor[g] as number;
+    const growthFactor = r.growthFactor[g] as number;
+    const orderFactor = r.orderFactor[g] as number;
+    const spend = r.spend[g] as number;
+    const offset = g * degree * WEIGHTS;
+    retained.fill(0);
+    // Without moment customers (all are edge customers, summed below) there is nothing to expand.
+    const hasMoments = (m.sums[offset] as number) > 0;
+    if (hasMoments && Number.isFinite(churnFactor)) {
+      // (1 - k_c c) = (1 - k_c z) - k_c (c - z)
+      const head = 1 - churnFactor * (m.center[g] as number);
+      basePowers[0] = 1;
+      slopePowers[0] = 1;
+      for (let j = 1; j < degree; j++) {
+        basePowers[j] = (basePowers[j - 1] as number) * head;
+        slopePowers[j] = (slopePowers[j - 1] as number) * -churnFactor;
+      }
+      for (let t = 0; t < degree; t++) {
+        let p0 = 0;
+        let p1 = 0;
+        let p2 = 0;
+        for (let j = 0; j <= t; j++) {
+          const coefficient = (binomial[t * degree + j] as number) * (basePowers[t - j] as number) * (slopePowers[j] as number);
+          const at = offset + j * WEIGHTS;
+          p0 += coefficient * (m.sums[at] as number);
+          p1 += coefficient * (m.sums[at + 1] as number);
+          p2 += coefficient * (m.sums[at + 2] as number);
+        }
+        retained[t * WEIGHTS] = p0;
+        retained[t * WEIGHTS + 1] = p1;
+        retained[t * WEIGHTS + 2] = p2;
+      }
+    } else if (hasMoments) {
+      // Churn 1 for everyone: only the first year counts, (1 - c)^0 = 1.
+      retained[0] = m.sums[offset] as number;
+      retained[1] = m.sums[offset + 1] as number;
+      retained[2] = m.sums[offset + 2] as number;
+    }
+    // sum_i w_i a_i = (1/D) sum_{t<H} (G/D)^t P_t
+    const ratio = growthFactor / discountFactor;
+    let annuity0 = 0;
+    let annuity1 = 0;
+    let annuity2 = 0;
+    let scale = 1 / discountFactor;
+    for (let t = 0; t < horizon; t++) {
+      annuity0 += scale * (retained[t * WEIGHTS] as number);
+      annuity1 += scale * (retained[t * WEIGHTS + 1] as number);
+      annuity2 += scale * (retained[t * WEIGHTS + 2] as number);
+      scale *= ratio;
+    }
+    let value = orderFactor * annuity1 - annuity2 - spend * annuity0 - s.stickiness * (m.baseCost[g] as number);
+    let kept1 = retained[WEIGHTS] as number;
+    let kept3 = retained[3 * WEIGHTS] as number;
+    let kept5 = retained[5 * WEIGHTS] as number;
+    const edges = m.edges[g] as Uint32Array;
+    for (let e = 0; e < edges.length; e++) {
+      const i = edges[e] as number;
+      const service = valuation.serviceCost[i] as number;
+      const churn = clampChurn((valuation.churn[i] as number) * churnFactor);
+      const annuity = annuityOf(churn, growthFactor, discountFactor, horizon);
+      const margin = orderFactor * ((valuation.margin[i] as number) + service) - service - spend;
+      const cost = (orderFactor * ((valuation.annualCost[i] as number) - service) + service) * annuity;
+      // The stickiness term of the segment's base cost is already in `value`.
+      value += margin * annuity + s.stickiness * cost;
+      const retention = 1 - churn;
+      const retention3 = retention * retention * retention;
+      kept1 += retention;
+      kept3 += retention3;
+      kept5 += retention3 * retention * retention;
+    }
+    out.customers[g] = m.customers[g] as number;
+    out.value[g] = value;
+    out.revenue[g] = orderFactor * (m.revenue[g] as number);
+    out.kept1[g] = kept1;
+    out.kept3[g] = kept3;
+    out.kept5[g] = kept5;
+  }
+  return out;
+}
+
+/** How the sums over customers are taken: `auto` uses moments where the horizon allows. */
+export type FocusMethod = 'auto' | 'direct';
+
+/** A whole-year horizon the moment method covers, or null. */
+function momentHorizon(s: FocusScenario): number | null {
+  const h = s.horizon;
+  return h !== null && Number.isInteger(h) && h >= 1 && h <= MAX_MOMENT_HORIZON ? h : null;
+}
+
+/** Segment sums at each focus level, by moments where possible, else by direct passes. */
+function sumsAt(levels: readonly number[], base: FocusBase, s: FocusScenario, method: FocusMethod): SegmentSums[] {
+  const responses = levels.map((f) => segmentResponses(f, base, s));
+  const horizon = method === 'auto' ? momentHorizon(s) : null;
+  if (horizon === null) return responses.map((r) => evaluate(r, base, s));
+  const moments = momentsOf(base, responses, s, horizon);
+  return responses.map((r) => evaluateMoments(r, base, moments, s, horizon));
+}
+
+function segmentFigures(f: number, base: FocusBase, s: FocusScenario, sums: SegmentSums): SegmentFigures[] {
   const shares = budgetShares(f, base.counts, s);
   const { intensity } = segmentResponses(f, base, s);
-  const segments = SEGMENTS.map((segment, g): SegmentFigures => {
+  return SEGMENTS.map((segment, g): SegmentFigures => {
     const customers = sums.customers[g] as number;
     const mean = (sum: Float64Array): number => (customers > 0 ? (sum[g] as number) / customers : 0);
     return {
@@ -165,35 +388,37 @@ function segmentFigures(f: number, base: FocusBase, s: FocusScenario): { value: 
       value: sums.value[g] as number,
     };
   });
-  return { value, segments };
+}
+
+function sweepLevels(points: number): number[] {
+  return Array.from({ length: points }, (_, j) => (points > 1 ? j / (points - 1) : 0));
 }
 
 /** Total value at each of `points` evenly spaced focus levels from 0 to 1. */
-export function focusSweep(base: FocusBase, s: FocusScenario, points: number = FOCUS_SWEEP_POINTS): FocusPoint[] {
-  const sweep: FocusPoint[] = [];
-  for (let j = 0; j < points; j++) {
-    const focus = j / (points - 1);
-    sweep.push({ focus, value: evaluate(focus, base, s, null) });
-  }
-  return sweep;
+export function focusSweep(base: FocusBase, s: FocusScenario, points: number = FOCUS_SWEEP_POINTS, method: FocusMethod = 'auto'): FocusPoint[] {
+  const levels = sweepLevels(points);
+  return sumsAt(levels, base, s, method).map((sums, j) => ({ focus: levels[j] as number, value: totalOf(sums) }));
 }
 
-export function focusStrategy(base: FocusBase, s: FocusScenario): FocusResult {
-  const sweep = focusSweep(base, s);
+export function focusStrategy(base: FocusBase, s: FocusScenario, method: FocusMethod = 'auto'): FocusResult {
+  const levels = sweepLevels(FOCUS_SWEEP_POINTS);
+  // The sweep, then the chosen focus and f = 0 for the segment table, all from one set of moments.
+  const all = sumsAt([...levels, s.focus, 0], base, s, method);
+  const none = all[all.length - 1] as SegmentSums;
+  const current = all[all.length - 2] as SegmentSums;
+  const sweep = levels.map((focus, j): FocusPoint => ({ focus, value: totalOf(all[j] as SegmentSums) }));
   // The best focus on the sweep grid; on a tie the smaller focus (less concentration for the same value).
-  const start: FocusPoint = sweep[0] ?? { focus: 0, value: evaluate(0, base, s, null) };
+  const start: FocusPoint = sweep[0] ?? { focus: 0, value: totalOf(none) };
   let best = start;
   for (const point of sweep) if (point.value > best.value + 1e-9 * Math.abs(best.value)) best = point;
-  const current = segmentFigures(s.focus, base, s);
-  const none = segmentFigures(0, base, s);
   return {
     budget: base.size * s.careBudgetPerCustomer,
     sweep,
     bestFocus: best.focus,
     valueAtBestFocus: best.value,
     valueAtNoFocus: start.value,
-    valueAtFocus: current.value,
-    segments: current.segments,
-    segmentsAtNoFocus: none.segments,
+    valueAtFocus: totalOf(current),
+    segments: segmentFigures(s.focus, base, s, current),
+    segmentsAtNoFocus: segmentFigures(0, base, s, none),
   };
 }

@@ -1,7 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { budgetShares } from '../../src/engine/focus.ts';
+import { budgetShares, focusBase, focusStrategy, MAX_MOMENT_HORIZON } from '../../src/engine/focus.ts';
 import { computeResults } from '../../src/engine/index.ts';
-import { DEFAULTS, type Scenario } from '../../src/engine/parameters.ts';
+import { DEFAULTS, PARAMETERS, type Scenario } from '../../src/engine/parameters.ts';
+import { generatePopulation, populationKeysOf } from '../../src/engine/population.ts';
+import { rank } from '../../src/engine/rank.ts';
+import { sizeFactors, valuePortfolio } from '../../src/engine/valuation.ts';
 import { expectClose } from './close.ts';
 
 const focusAt = (overrides: Partial<Scenario>) => computeResults({ ...DEFAULTS, ...overrides }).focus;
@@ -78,5 +82,61 @@ describe('focus on the default portfolio: both lessons of MODEL.md section 4', (
     const r = focusAt({ focus: 1, focusShareA: 0.7, focusShareB: 0.3, focusShareC: 0 });
     expect(r.segments[2]?.keptAfter1).toBe(0);
     expect(Number.isFinite(r.valueAtFocus)).toBe(true);
+  });
+});
+
+describe('the moment method of the focus sweep equals the direct sum over customers', () => {
+  // Every focus figure comes from per-segment power moments of churn (focus.ts); the direct method
+  // sums customer by customer. Both must agree to 1e-9 of the figure's size, across the slider ranges.
+  const spec = (key: keyof typeof PARAMETERS) => PARAMETERS[key];
+  const within = (key: keyof typeof PARAMETERS) => fc.double({ min: spec(key).min, max: spec(key).max, noNaN: true });
+  const arbitrary = fc
+    .record({
+      churnRate: within('churnRate'),
+      growthRate: within('growthRate'),
+      discountRate: within('discountRate'),
+      horizon: fc.integer({ min: 1, max: MAX_MOMENT_HORIZON }),
+      stickiness: within('stickiness'),
+      focus: within('focus'),
+      careSaturation: within('careSaturation'),
+      careChurnElasticity: within('careChurnElasticity'),
+      careOrderElasticity: within('careOrderElasticity'),
+      careGrowthElasticity: within('careGrowthElasticity'),
+      focusShareA: within('focusShareA'),
+      focusShareB: within('focusShareB'),
+      focusShareC: within('focusShareC'),
+      spread: within('spread'),
+      seed: fc.integer({ min: 1, max: 1000 }),
+    })
+    .filter((o) => o.focusShareA + o.focusShareB + o.focusShareC > 0);
+  const close = (a: number, b: number, scale: number) => expectClose(a, b, 1e-9 * Math.max(1, scale));
+
+  it('for the sweep, the chosen focus and f = 0, segment by segment', () => {
+    fc.assert(
+      fc.property(arbitrary, (overrides) => {
+        const s: Scenario = { ...DEFAULTS, customers: 700, ...overrides };
+        const population = generatePopulation(populationKeysOf(s));
+        const valuation = valuePortfolio(population, sizeFactors(population, s, null), s, null);
+        const base = focusBase(valuation, rank(valuation.clv, true));
+        const moments = focusStrategy(base, s);
+        const direct = focusStrategy(base, s, 'direct');
+        const scale = direct.sweep.reduce((m, p) => Math.max(m, Math.abs(p.value)), 0);
+        direct.sweep.forEach((p, j) => close(moments.sweep[j]?.value ?? Number.NaN, p.value, scale));
+        close(moments.valueAtFocus, direct.valueAtFocus, scale);
+        for (const [mine, theirs] of [
+          [moments.segments, direct.segments],
+          [moments.segmentsAtNoFocus, direct.segmentsAtNoFocus],
+        ] as const) {
+          theirs.forEach((segment, g) => {
+            const other = mine[g];
+            expect(other?.customers).toBe(segment.customers);
+            close(other?.value ?? Number.NaN, segment.value, scale);
+            close(other?.revenue ?? Number.NaN, segment.revenue, Math.abs(segment.revenue));
+            for (const key of ['keptAfter1', 'keptAfter3', 'keptAfter5'] as const) close(other?.[key] ?? Number.NaN, segment[key], 1);
+          });
+        }
+      }),
+      { numRuns: 80 },
+    );
   });
 });
