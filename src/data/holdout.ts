@@ -23,7 +23,11 @@ export interface HoldoutInput {
 /** FHL 2005 and BTYD group x = 7 and above. */
 export const HOLDOUT_TOP_GROUP = 7;
 
-export function holdoutCheck(params: BgNbdParameters, data: HoldoutInput, holdoutLength: number, topGroup: number = HOLDOUT_TOP_GROUP): HoldoutGroup[] {
+/** Conditional expected purchases E[Y(t) | x, t_x, T] of some fitted model. */
+export type ExpectedPurchases = (t: number, x: number, tx: number, T: number) => number;
+
+/** The holdout groups for any model's conditional forecast. */
+export function holdoutGroups(expectedPurchases: ExpectedPurchases, data: HoldoutInput, holdoutLength: number, topGroup: number = HOLDOUT_TOP_GROUP): HoldoutGroup[] {
   const customers = new Float64Array(topGroup + 1);
   const actual = new Float64Array(topGroup + 1);
   const predicted = new Float64Array(topGroup + 1);
@@ -32,7 +36,7 @@ export function holdoutCheck(params: BgNbdParameters, data: HoldoutInput, holdou
     const g = Math.min(x, topGroup);
     customers[g] = (customers[g] as number) + 1;
     actual[g] = (actual[g] as number) + (data.holdoutFrequency[i] as number);
-    predicted[g] = (predicted[g] as number) + conditionalExpectedPurchases(params, holdoutLength, x, data.recency[i] as number, data.T[i] as number);
+    predicted[g] = (predicted[g] as number) + expectedPurchases(holdoutLength, x, data.recency[i] as number, data.T[i] as number);
   }
   return Array.from({ length: topGroup + 1 }, (_, g) => {
     const count = customers[g] as number;
@@ -44,4 +48,8 @@ export function holdoutCheck(params: BgNbdParameters, data: HoldoutInput, holdou
       predicted: count > 0 ? (predicted[g] as number) / count : 0,
     };
   });
+}
+
+export function holdoutCheck(params: BgNbdParameters, data: HoldoutInput, holdoutLength: number, topGroup: number = HOLDOUT_TOP_GROUP): HoldoutGroup[] {
+  return holdoutGroups((t, x, tx, T) => conditionalExpectedPurchases(params, t, x, tx, T), data, holdoutLength, topGroup);
 }

@@ -7,7 +7,7 @@
 // AIC = 2k - 2 ln L, BIC = k ln N - 2 ln L (k = 4 parameters for each model,
 // N = customers in the likelihood).
 import type { HoldoutGroup, HoldoutInput } from './holdout.ts';
-import { HOLDOUT_TOP_GROUP } from './holdout.ts';
+import { holdoutGroups, HOLDOUT_TOP_GROUP } from './holdout.ts';
 import { forecasterOf, PARAMETER_NAMES, type FittedModel, type Forecaster, type ModelName } from './models.ts';
 
 export interface HoldoutError {
@@ -51,26 +51,7 @@ export function holdoutError(forecaster: Forecaster, data: HoldoutInput, holdout
 
 /** The holdout check of holdout.ts (groups x = 0 ... 7+) for any model. */
 export function holdoutGroupsOf(forecaster: Forecaster, data: HoldoutInput, holdoutLength: number, topGroup: number = HOLDOUT_TOP_GROUP): HoldoutGroup[] {
-  const customers = new Float64Array(topGroup + 1);
-  const actual = new Float64Array(topGroup + 1);
-  const predicted = new Float64Array(topGroup + 1);
-  for (let i = 0; i < data.frequency.length; i++) {
-    const x = data.frequency[i] as number;
-    const g = Math.min(x, topGroup);
-    customers[g] = (customers[g] as number) + 1;
-    actual[g] = (actual[g] as number) + (data.holdoutFrequency[i] as number);
-    predicted[g] = (predicted[g] as number) + forecaster.expectedPurchases(holdoutLength, x, data.recency[i] as number, data.T[i] as number);
-  }
-  return Array.from({ length: topGroup + 1 }, (_, g) => {
-    const count = customers[g] as number;
-    return {
-      frequency: g,
-      label: g === topGroup ? `${g}+` : String(g),
-      customers: count,
-      actual: count > 0 ? (actual[g] as number) / count : 0,
-      predicted: count > 0 ? (predicted[g] as number) / count : 0,
-    };
-  });
+  return holdoutGroups((t, x, tx, T) => forecaster.expectedPurchases(t, x, tx, T), data, holdoutLength, topGroup);
 }
 
 export function scoreModels(models: readonly FittedModel[], data: HoldoutInput, holdoutLength: number): ModelScore[] {
