@@ -266,7 +266,8 @@ function concentrateDropout(params: BgNbdParameters): BgNbdParameters {
   return { ...params, a: params.a * scale, b: params.b * scale };
 }
 
-function startFromPrepared(data: BgNbdData): BgNbdParameters {
+/** Start values from the prepared data: r = a = b = 1 and alpha from the mean purchase rate. */
+export function startFromPrepared(data: BgNbdData): BgNbdParameters {
   let sumX = 0;
   let sumT = 0;
   for (let k = 0; k < data.zeroT.length; k++) sumT += (data.zeroWeight[k] as number) * (data.zeroT[k] as number);

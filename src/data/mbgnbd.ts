@@ -10,7 +10,7 @@
 // A customer alive at T has lambda ~ Gamma(r + x, alpha + T) and
 // p ~ Beta(a, b + x + 1) and from then on behaves as a BG/NBD customer: the
 // conditional forecasts are P(alive) times BG/NBD ones with these parameters.
-import { conditionalExpectedPurchases, isValidCustomer, prepareBgNbd, type BgNbdData, type BgNbdParameters, type RecencyFrequency } from './bgnbd.ts';
+import { conditionalExpectedPurchases, isValidCustomer, prepareBgNbd, startFromPrepared, type BgNbdData, type BgNbdParameters, type RecencyFrequency } from './bgnbd.ts';
 import { minimize, MINIMIZE_DEFAULTS, type MinimizeOptions } from './optimize.ts';
 import { logGamma, logSumExp } from './special.ts';
 
@@ -63,16 +63,7 @@ export function fitMbgNbd(input: RecencyFrequency | BgNbdData, options: MbgNbdFi
   const objective = (p: readonly number[]): number =>
     -mbgnbdLogLikelihood({ r: Math.exp(p[0] as number), alpha: Math.exp(p[1] as number), a: Math.exp(p[2] as number), b: Math.exp(p[3] as number) }, data) / scale;
   const toLog = (q: MbgNbdParameters): number[] => [Math.log(q.r), Math.log(q.alpha), Math.log(q.a), Math.log(q.b)];
-  let sumX = 0;
-  let sumT = 0;
-  for (let k = 0; k < data.zeroT.length; k++) sumT += (data.zeroWeight[k] as number) * (data.zeroT[k] as number);
-  for (let e = 0; e < data.entryWeight.length; e++) {
-    const w = data.entryWeight[e] as number;
-    sumX += w * (data.xValues[data.entryX[e] as number] as number);
-    sumT += w * (data.tValues[data.entryT[e] as number] as number);
-  }
-  const rate = sumT > 0 ? Math.max(sumX, 1e-3 * sumT) / sumT : 1;
-  const base = { r: 1, alpha: 1 / rate, a: 1, b: 1 };
+  const base = startFromPrepared(data);
   const settings = options.minimize ?? MINIMIZE_DEFAULTS;
   let best = minimize(objective, (options.starts ?? [base]).map(toLog), settings);
   let evaluations = best.evaluations;
