@@ -12,6 +12,11 @@
 //     awaits; the engine worker counted apart), and the median ms from
 //     navigation start to the first chart in the DOM (its curve drawn from the
 //     worker's first answer), over EMBED_REPETITIONS fresh loads.
+//   keyToFigure: p50 and p95 ms from a real keydown (ArrowRight/ArrowLeft) on
+//     the churn slider to the changed data-value of the CLV figure, measured
+//     inside the page, at 10,000 and 100,000 customers (issue 13);
+//   dragUpdates: how often per second the CLV figure changes during a 3 s
+//     continuous pointer drag on the churn slider at 1,000,000 customers.
 // One JSON line per case on stdout; progress on stderr.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -123,6 +128,80 @@ async function measureSlider(page: Page, customers: number): Promise<number> {
   return median(samples);
 }
 
+function quantile(samples: readonly number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] as number;
+}
+
+const KEY_REPETITIONS = 40;
+
+/** Key press to changed figure: the time from keydown to the CLV figure's new data-value, both seen inside the page. */
+async function measureKey(page: Page, customers: number): Promise<{ p50Ms: number; p95Ms: number }> {
+  await page.goto(`${BASE_URL}?customers=${customers}&lang=en#kunde`);
+  await waitForFigures(page);
+  const churn = page.getByLabel('Churn rate');
+  await churn.focus();
+  const samples: number[] = [];
+  for (let i = 0; i < WARM_UP + KEY_REPETITIONS; i++) {
+    // Listen first (and wait until listening), then press: input events may overtake a pending evaluate.
+    await page.evaluate(() => {
+      const w = window as unknown as { __keyToFigure: Promise<number> };
+      w.__keyToFigure = new Promise<number>((resolve, reject) => {
+        const figure = document.querySelector('[data-kpi="clv"]');
+        if (!figure) return reject(new Error('no CLV figure'));
+        const timeout = setTimeout(() => reject(new Error('the figure did not change within 30 s')), 30_000);
+        let pressed = 0;
+        document.addEventListener('keydown', () => (pressed = performance.now()), { capture: true, once: true });
+        const observer = new MutationObserver(() => {
+          observer.disconnect();
+          clearTimeout(timeout);
+          resolve(performance.now() - pressed);
+        });
+        observer.observe(figure, { attributes: true, attributeFilter: ['data-value'] });
+      });
+    });
+    // Back and forth, so every press changes the figure.
+    await page.keyboard.press(i % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
+    const ms = await page.evaluate(() => (window as unknown as { __keyToFigure: Promise<number> }).__keyToFigure);
+    if (i >= WARM_UP) samples.push(ms);
+    // A pause as between a trainer's key presses; the figure of the last one is on screen.
+    await page.waitForTimeout(50);
+  }
+  return { p50Ms: Number(quantile(samples, 0.5).toFixed(1)), p95Ms: Number(quantile(samples, 0.95).toFixed(1)) };
+}
+
+/** Figure updates per second during a continuous pointer drag of the churn slider. */
+async function measureDrag(page: Page, customers: number, seconds: number): Promise<number> {
+  await page.goto(`${BASE_URL}?customers=${customers}&lang=en#kunde`);
+  await waitForFigures(page);
+  const churn = page.getByLabel('Churn rate');
+  await churn.scrollIntoViewIfNeeded();
+  const box = await churn.boundingBox();
+  if (!box) throw new Error('the churn slider has no box');
+  await page.evaluate(() => {
+    const figure = document.querySelector('[data-kpi="clv"]') as Element;
+    const w = window as unknown as { __updates: number };
+    w.__updates = 0;
+    new MutationObserver(() => (w.__updates += 1)).observe(figure, { attributes: true, attributeFilter: ['data-value'] });
+  });
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + 4, y);
+  await page.mouse.down();
+  const started = Date.now();
+  let i = 0;
+  while (Date.now() - started < seconds * 1000) {
+    // Back and forth over a third of the track, a pixel step per event, as a hand does.
+    const phase = (i++ % 200) / 100;
+    const x = box.x + 4 + (box.width / 3) * (phase <= 1 ? phase : 2 - phase);
+    await page.mouse.move(x, y);
+    await page.waitForTimeout(16);
+  }
+  const updates = await page.evaluate(() => (window as unknown as { __updates: number }).__updates);
+  const elapsed = (Date.now() - started) / 1000;
+  await page.mouse.up();
+  return Number((updates / elapsed).toFixed(1));
+}
+
 const EMBED_VIEWS = ['kunde', 'portfolio', 'bereinigung', 'fokus'];
 const EMBED_REPETITIONS = 7;
 
@@ -202,6 +281,8 @@ async function main(): Promise<void> {
       const medianMs = await measureSlider(page, n);
       console.log(JSON.stringify({ case: 'sliderToChart', n, medianMs: Number(medianMs.toFixed(1)), repetitions: REPETITIONS }));
     }
+    for (const n of SIZES) console.log(JSON.stringify({ case: 'keyToFigure', n, ...(await measureKey(page, n)), repetitions: KEY_REPETITIONS }));
+    console.log(JSON.stringify({ case: 'dragUpdates', n: 1_000_000, perSecond: await measureDrag(page, 1_000_000, 3), seconds: 3 }));
     // The full app: what the page really fetches before its first chart (the entry loads main.ts dynamically).
     const app = await measureLoad(browser, '?lang=de#portfolio');
     console.log(JSON.stringify({ case: 'initialJs', gzipBytes: app.initialJsGzipBytes, files: app.files, workerGzipBytes: app.workerGzipBytes, firstChartMedianMs: app.firstChartMedianMs, gzipLevel: 9 }));

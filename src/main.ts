@@ -24,7 +24,7 @@ const params = new ParametersState(location.scenario, location.problems);
 const results = new ResultsState();
 
 const client = createEngineClient({
-  onAnswer: (answer) => results.receive(answer),
+  onAnswer: (answer, _id, scenario) => results.receive(answer, scenario),
   onError: (error) => results.fail(error),
   onBusyChange: (busy) => {
     results.pending = busy;

@@ -22,7 +22,7 @@ export async function startEmbed(view: EmbedView, target: HTMLElement): Promise<
   const params = new ParametersState(location.scenario);
   const results = new ResultsState();
   const client = createEngineClient({
-    onAnswer: (answer) => results.receive(answer),
+    onAnswer: (answer, _id, scenario) => results.receive(answer, scenario),
     onError: (error) => results.fail(error),
     onBusyChange: (busy) => {
       results.pending = busy;

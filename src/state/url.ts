@@ -80,3 +80,12 @@ export function searchFor(
   const text = query.toString();
   return text === '' ? '' : `?${text}`;
 }
+
+/**
+ * A short name of a scenario, the same for equal scenarios: its changed
+ * parameters as a query string ('' for the defaults). Views carry it as
+ * `data-scenario-id`, so a test can tell which scenario a figure belongs to.
+ */
+export function scenarioKey(scenario: Readonly<Scenario>): string {
+  return searchFor(scenario, 'de').slice(1);
+}

@@ -1,8 +1,12 @@
 // The main thread's side of the engine worker. "Latest request wins" (after
 // the svelte.dev REPL): every request is numbered, at most one is in flight
-// and at most one waits; a new request replaces the waiting one, and answers
-// to superseded requests are dropped. Dragging a slider at 1,000,000
-// customers therefore never queues up work.
+// and at most one waits; a new request replaces the waiting one. Dragging a
+// slider at 1,000,000 customers therefore never queues up work. Every answer
+// newer than the one on screen is shown, even while a still newer request
+// waits: a drag that outpaces the engine updates at the engine's pace instead
+// of freezing until the mouse is released, and the last answer is always the
+// one to the last request. Each answer travels with the request it answers,
+// so a view never pairs a result with a newer question.
 import { wrap, type Remote } from 'comlink';
 import type { Scenario } from '../engine/parameters.ts';
 import type { Results } from '../engine/results.ts';
@@ -10,9 +14,9 @@ import type { EngineApi } from './api.ts';
 import type { SegmentSettings, SegmentsResult } from '../engine/scoring/segments.ts';
 import type { KeyAccount, KeyAccountResult } from '../engine/keyAccount/index.ts';
 
-export interface LatestWinsHandlers<Answer> {
-  /** The answer to the latest request. */
-  onAnswer(answer: Answer, id: number): void;
+export interface LatestWinsHandlers<Answer, Request = unknown> {
+  /** An answer newer than every one delivered before, with the request it answers. */
+  onAnswer(answer: Answer, id: number, request: Request): void;
   /** The latest request failed. */
   onError(error: unknown, id: number): void;
   /** True while a request is in flight or waiting. */
@@ -26,14 +30,15 @@ interface Waiting<Request> {
 
 export class LatestWins<Request, Answer> {
   readonly #run: (request: Request) => Promise<Answer>;
-  readonly #handlers: LatestWinsHandlers<Answer>;
+  readonly #handlers: LatestWinsHandlers<Answer, Request>;
   #latestId = 0;
+  #deliveredId = 0;
   #inFlightId: number | null = null;
   #waiting: Waiting<Request> | null = null;
   /** Calls of `run` so far (requests actually sent). */
   sent = 0;
 
-  constructor(run: (request: Request) => Promise<Answer>, handlers: LatestWinsHandlers<Answer>) {
+  constructor(run: (request: Request) => Promise<Answer>, handlers: LatestWinsHandlers<Answer, Request>) {
     this.#run = run;
     this.#handlers = handlers;
   }
@@ -44,6 +49,11 @@ export class LatestWins<Request, Answer> {
 
   get latestId(): number {
     return this.#latestId;
+  }
+
+  /** True when the last delivered answer is not the answer to the latest request. */
+  get stale(): boolean {
+    return this.#deliveredId !== this.#latestId;
   }
 
   /** Numbers the request and sends it now, or lets it wait (replacing any waiting one). */
@@ -69,23 +79,26 @@ export class LatestWins<Request, Answer> {
       promise = Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
     promise.then(
-      (answer) => this.#settle(id, () => this.#handlers.onAnswer(answer, id)),
-      (error: unknown) => this.#settle(id, () => this.#handlers.onError(error, id)),
+      (answer) =>
+        this.#settle(id, id > this.#deliveredId, () => {
+          this.#deliveredId = id;
+          this.#handlers.onAnswer(answer, id, request);
+        }),
+      // An error matters only for the latest request: a newer one may already have fixed its cause.
+      (error: unknown) => this.#settle(id, id === this.#latestId, () => this.#handlers.onError(error, id)),
     );
   }
 
-  #settle(id: number, deliver: () => void): void {
+  #settle(id: number, deliverIt: boolean, deliver: () => void): void {
     this.#inFlightId = null;
     const next = this.#waiting;
     this.#waiting = null;
-    // Only the latest request's answer reaches the app; a superseded one is dropped.
-    const current = id === this.#latestId;
     if (next) {
       this.#start(next.id, next.request);
     } else {
       this.#handlers.onBusyChange?.(false);
     }
-    if (current) deliver();
+    if (deliverIt) deliver();
   }
 }
 
@@ -113,7 +126,7 @@ export interface EngineClient {
 }
 
 /** Starts the engine worker and returns a latest-wins client for it. */
-export function createEngineClient(handlers: LatestWinsHandlers<Results>): EngineClient {
+export function createEngineClient(handlers: LatestWinsHandlers<Results, Scenario>): EngineClient {
   const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
   const api: Remote<EngineApi> = wrap<EngineApi>(worker);
   const debug: KundenwertDebug = window.__kundenwert ?? { workerRequests: 0 };

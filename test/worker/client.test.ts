@@ -64,28 +64,51 @@ describe('LatestWins', () => {
     expect(scheduler.busy).toBe(false);
   });
 
-  it('while one request is in flight, only the newest of many waits; the superseded answers are never delivered', async () => {
+  it('while one request is in flight, only the newest of many waits; every answer newer than the shown one is delivered', async () => {
     const { engine, answers, scheduler } = setup();
     for (let i = 1; i <= 50; i++) scheduler.request(i);
     // Dragging: 50 requests, but only the first went out and one waits.
     expect(engine.calls.map((c) => c.request)).toEqual([1]);
+    expect(scheduler.stale).toBe(true);
     engine.calls[0]?.resolve('answer 1');
     await settle();
-    // Request 1 was superseded: its answer is dropped; request 50 goes out next.
-    expect(answers).toEqual([]);
+    // Request 1 is superseded but newer than anything on screen: shown, so a long drag is not frozen.
+    expect(answers).toEqual(['answer 1']);
+    expect(scheduler.stale).toBe(true);
     expect(engine.calls.map((c) => c.request)).toEqual([1, 50]);
     engine.calls[1]?.resolve('answer 50');
     await settle();
-    expect(answers).toEqual(['answer 50']);
+    expect(answers).toEqual(['answer 1', 'answer 50']);
+    expect(scheduler.stale).toBe(false);
     expect(scheduler.sent).toBe(2);
     expect(engine.maxInFlight()).toBe(1);
   });
 
-  it('never has more than one call in flight and delivers only answers to the then-latest request, whatever the order', async () => {
+  it('each answer arrives with the request it answers, never with a newer one', async () => {
     const engine = fakeEngine();
-    const delivered: { id: number; latest: number }[] = [];
+    const pairs: { answer: string; request: number }[] = [];
+    const scheduler = new LatestWins<number, string>(engine.run, {
+      onAnswer: (answer, _id, request) => pairs.push({ answer, request }),
+      onError: () => undefined,
+    });
+    scheduler.request(1);
+    scheduler.request(2);
+    scheduler.request(3);
+    engine.calls[0]?.resolve('answer 1');
+    await settle();
+    engine.calls[1]?.resolve('answer 3');
+    await settle();
+    expect(pairs).toEqual([
+      { answer: 'answer 1', request: 1 },
+      { answer: 'answer 3', request: 3 },
+    ]);
+  });
+
+  it('a noisy drag: at most one call in flight, answers in increasing order, the last one to the last request', async () => {
+    const engine = fakeEngine();
+    const delivered: number[] = [];
     const scheduler: LatestWins<number, string> = new LatestWins<number, string>(engine.run, {
-      onAnswer: (_answer, id) => delivered.push({ id, latest: scheduler.latestId }),
+      onAnswer: (_answer, id) => delivered.push(id),
       onError: () => undefined,
     });
     let next = 1;
@@ -99,15 +122,17 @@ describe('LatestWins', () => {
       }
       await settle();
     }
+    // Progressive: the screen changed during the drag, not only after it.
+    expect(delivered.length).toBeGreaterThanOrEqual(10);
     while (scheduler.busy) {
       const last = engine.calls[engine.calls.length - 1];
       last?.resolve(`answer ${last.request}`);
       await settle();
     }
     expect(engine.maxInFlight()).toBe(1);
-    expect(delivered.length).toBeGreaterThan(0);
-    for (const { id, latest } of delivered) expect(id).toBe(latest);
-    expect(delivered[delivered.length - 1]?.id).toBe(next - 1);
+    for (let i = 1; i < delivered.length; i++) expect(delivered[i]).toBeGreaterThan(delivered[i - 1] as number);
+    expect(delivered[delivered.length - 1]).toBe(next - 1);
+    expect(scheduler.stale).toBe(false);
   });
 
   it('an error of the latest request is reported; an error of a superseded one is not', async () => {
