@@ -46,3 +46,19 @@ test.describe('URL parameters', () => {
     await expectKpiClose(page, 'clv', expectedClv(0.25));
   });
 });
+
+test.describe('URL parameters given more than once', () => {
+  test('?lang=fr&lang=fr keeps the app running with one notice naming the value used', async ({ page }) => {
+    await page.goto('/?lang=fr&lang=fr');
+    // The app is there: the default figures are drawn.
+    await expectKpi4(page, 'clv', 339.3803);
+    await expect(page.getByText(/\blang\b.*2-mal.*„fr“/)).toHaveCount(1);
+    await expect(page.getByText(/lang=fr/)).toHaveCount(1);
+  });
+
+  test('?churnRate=0.25&churnRate=0.3 uses the first value and says so once', async ({ page }) => {
+    await page.goto('/?churnRate=0.25&churnRate=0.3&lang=en');
+    await expectKpiClose(page, 'clv', expectedClv(0.25));
+    await expect(page.getByText(/churnRate.*2 times.*“0\.25”/)).toHaveCount(1);
+  });
+});

@@ -51,6 +51,35 @@ describe('parseLocationSearch', () => {
   });
 });
 
+describe('parseLocationSearch with a key given more than once', () => {
+  it('the first value counts, and one problem names the key, how often it came and the value used', () => {
+    const parsed = parseLocationSearch('?churnRate=0.25&churnRate=0.3&churnRate=0.4');
+    expect(parsed.scenario.churnRate).toBe(0.25);
+    expect(parsed.problems).toEqual([{ key: 'churnRate', raw: '0.25', reason: 'repeated', count: 3 }]);
+  });
+
+  it('a repeated invalid language gives one repetition and one invalid-value problem, not one per copy', () => {
+    const parsed = parseLocationSearch('?lang=fr&lang=fr&lang=fr');
+    expect(parsed.lang).toBeNull();
+    expect(parsed.problems).toEqual([
+      { key: 'lang', raw: 'fr', reason: 'repeated', count: 3 },
+      { key: 'lang', raw: 'fr', reason: 'unknownLanguage' },
+    ]);
+  });
+
+  it('a repeated language uses its first value even when a later one is valid', () => {
+    const parsed = parseLocationSearch('?lang=en&lang=de');
+    expect(parsed.lang).toBe('en');
+    expect(parsed.problems).toEqual([{ key: 'lang', raw: 'en', reason: 'repeated', count: 2 }]);
+  });
+
+  it('repeated app keys (currency, embed) are noted too', () => {
+    expect(parseLocationSearch('?currency=CHF&currency=USD').problems).toEqual([
+      { key: 'currency', raw: 'CHF', reason: 'repeated', count: 2 },
+    ]);
+  });
+});
+
 describe('searchFor', () => {
   it('the defaults in German give an empty query', () => {
     expect(searchFor(DEFAULTS, 'de')).toBe('');

@@ -30,6 +30,9 @@ function urlRangeText(key: ParameterKey): string {
 }
 
 export function urlProblemText(problem: UrlProblem): string {
+  if (problem.reason === 'repeated') {
+    return t('notice.urlRepeated', { key: problem.key, count: fmt.number(problem.count ?? 2, 0), raw: problem.raw });
+  }
   if (problem.reason === 'unknownLanguage') return t('notice.urlLanguage', { raw: problem.raw });
   if (problem.reason === 'sharesSumToZero') return t('notice.urlShares');
   if (!isParameterKey(problem.key)) return t('notice.urlUnknown', { key: problem.key });
