@@ -42,7 +42,8 @@ export function parseLocationSearch(search: string): ParsedLocation {
     if (list) list.push(raw);
     else values.set(key, [raw]);
   }
-  const input: Record<string, unknown> = {};
+  // No prototype: `__proto__` and `constructor` are then plain unknown keys that get their notice.
+  const input = Object.create(null) as Record<string, unknown>;
   const raws = new Map<string, string>();
   const problems: UrlProblem[] = [];
   let lang: Locale | null = null;
