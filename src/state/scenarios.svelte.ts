@@ -17,6 +17,7 @@ import {
   type StoredScenario,
 } from '../persistence/schema.ts';
 import { openScenarioStore, StorageError, type OpenedStore, type SkippedRecord, type WorkingState } from '../persistence/store.ts';
+import { browserJournal, newestWorking, readJournal, writeJournal, type JournalEntry, type Reconciled } from '../persistence/journal.ts';
 
 export const AUTOSAVE_DELAY_MS = 400;
 export const MAX_COMPARED = 4;
@@ -68,6 +69,12 @@ export class ScenariosState {
   #library: ScenarioLibrary | null = null;
   #autosave: ReturnType<typeof setTimeout> | null = null;
   #pendingWorking: WorkingState | null = null;
+  /** Where each change is written at once (null: nothing outlives the tab, so nothing is journaled). */
+  #journal: Pick<Storage, 'getItem' | 'setItem'> | null = null;
+  /** The journal as it was at start, before this page wrote to it. */
+  #startJournal: JournalEntry | null = null;
+  /** Until the working state of the last visit has been read, a write would replace it with this page's start state. */
+  #journalHeld = true;
 
   visible(locale: string): StoredScenario[] {
     return searchScenarios(this.scenarios, this.query, this.order, locale);
@@ -85,10 +92,12 @@ export class ScenariosState {
     return this.compareIds.flatMap((id) => this.scenarios.find((s) => s.id === id) ?? []);
   }
 
-  /** Opens storage (or falls back to memory) and loads the list. `factory` is for tests. */
-  async init(factory?: IDBFactory | null): Promise<void> {
+  /** Opens storage (or falls back to memory) and loads the list. `factory` and `journal` are for tests. */
+  async init(factory?: IDBFactory | null, journal?: Pick<Storage, 'getItem' | 'setItem'> | null): Promise<void> {
     const opened = await openScenarioStore(factory === undefined ? (globalThis.indexedDB ?? null) : factory);
     this.storageProblem = opened.problem;
+    this.#journal = opened.store.persistent ? (journal === undefined ? browserJournal() : journal) : null;
+    this.#startJournal = readJournal(this.#journal);
     this.#library = new ScenarioLibrary(opened.store);
     this.#library.subscribe(() => void this.refresh());
     await this.refresh();
@@ -230,6 +239,7 @@ export class ScenariosState {
   /** Keeps the working state, debounced: a reload or crash loses at most the last moment of work. */
   scheduleAutosave(scenario: Partial<Scenario>): void {
     this.#pendingWorking = { scenario, sourceId: this.activeId, updatedAt: timestamp() };
+    if (!this.#journalHeld) this.#writeJournal(this.#pendingWorking);
     if (this.#autosave !== null) clearTimeout(this.#autosave);
     this.#autosave = setTimeout(() => void this.flushAutosave(), AUTOSAVE_DELAY_MS);
   }
@@ -251,16 +261,28 @@ export class ScenariosState {
     }
   }
 
-  /** The autosaved working state, if there is one and it is valid (a damaged one is ignored). */
-  async loadWorking(): Promise<WorkingState | null> {
+  #writeJournal(working: WorkingState): void {
+    writeJournal(this.#journal, { ...working, search: globalThis.location?.search ?? '' });
+  }
+
+  /**
+   * The working state of the last visit: the newer of the journal and the
+   * IndexedDB autosave, each only if valid (a damaged one is ignored).
+   * From here on every change is journaled.
+   */
+  async loadWorking(): Promise<Reconciled | null> {
     if (!this.#library) return null;
+    let stored: WorkingState | null = null;
     try {
-      const working = await this.#library.store.loadWorking();
-      if (working === null || !v.safeParse(ScenarioSchema, working.scenario).success) return null;
-      return working;
+      stored = await this.#library.store.loadWorking();
     } catch {
-      return null;
+      stored = null;
     }
+    const valid = (working: WorkingState | null) => (working && v.safeParse(ScenarioSchema, working.scenario).success ? working : null);
+    const newest = newestWorking(valid(this.#startJournal) as JournalEntry | null, valid(stored));
+    this.#journalHeld = false;
+    if (this.#pendingWorking) this.#writeJournal(this.#pendingWorking);
+    return newest;
   }
 
   /** Restores which saved scenario the working state belonged to. */
