@@ -36,13 +36,21 @@ const client = createEngineClient({
 const scenarios = new ScenariosState();
 const fromLink = [...new URLSearchParams(window.location.search).keys()].some(isParameterKey);
 const initial = params.scenario;
+// A reload (or a reopened tab) comes back to this page's own address, which may lag behind the last change.
+const navigation = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
+const revisit = navigation?.type === 'reload' || navigation?.type === 'back_forward';
 void scenarios.init().then(async () => {
-  const working = await scenarios.loadWorking();
+  const newest = await scenarios.loadWorking();
+  const working = newest?.working ?? null;
   const restored = working ? completeScenario(working.scenario) : null;
   if (fromLink) {
-    // A reload of our own page carries the scenario in its URL too: that is no foreign link.
-    const ownReload = restored !== null && changedKeys(restored, initial).length === 0;
+    // A reload of our own page carries the scenario in its URL too: that is no foreign link,
+    // nor is a reload that came before the address bar caught up with the last change.
+    const ownReload =
+      restored !== null &&
+      (changedKeys(restored, initial).length === 0 || (revisit && newest?.journalSearch === window.location.search));
     if (ownReload && working) {
+      if (params.scenario === initial && changedKeys(restored, initial).length > 0) params.load(restored);
       scenarios.resumeFrom(working);
     } else {
       scenarios.origin = 'link';

@@ -231,12 +231,18 @@ export function parseScenario(input: Record<string, unknown>, base: Readonly<Sce
   return { scenario, problems };
 }
 
+/**
+ * A plain decimal number, as people write one and as `String(number)` writes
+ * it back: digits, an optional point and exponent. Number() alone would also
+ * take 0x10, 0b101, 0o17 and Infinity, which no shared link should mean.
+ */
+const PLAIN_DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
 /** Parses one URL query value into the parameter's type (rates as fractions). */
 export function parseQueryValue(key: ParameterKey, raw: string): unknown {
   const text = raw.trim();
   if (key === 'horizon' && /^(null|unlimited|unbegrenzt|inf|infinity|∞)$/i.test(text)) return null;
-  if (text === '') return Number.NaN;
-  return Number(text);
+  return PLAIN_DECIMAL.test(text) ? Number(text) : Number.NaN;
 }
 
 /** The keys that differ from the defaults, for short URLs. */

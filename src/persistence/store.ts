@@ -185,30 +185,48 @@ export type OpenedStore =
  * Opens the IndexedDB store, or falls back to memory and says why.
  * `factory` is injectable so tests can use fake-indexeddb or a broken one.
  */
-export async function openScenarioStore(factory: IDBFactory | null = globalThis.indexedDB ?? null): Promise<OpenedStore> {
+export async function openScenarioStore(
+  factory: IDBFactory | null = globalThis.indexedDB ?? null,
+  options: { onBlocked?: () => void } = {},
+): Promise<OpenedStore> {
   if (!factory) return { store: new MemoryScenarioStore(), problem: 'unavailable' };
-  const previous = globalThis.indexedDB;
+  let previous: IDBFactory | undefined;
+  try {
+    // Read inside the try: some privacy modes make the getter itself throw.
+    previous = globalThis.indexedDB;
+  } catch {
+    previous = undefined;
+  }
   try {
     // idb opens through the global factory; point it at ours for this call.
     if (factory !== previous) Object.defineProperty(globalThis, 'indexedDB', { value: factory, configurable: true, writable: true });
-    let blocked = false;
     const db = await openDB<KundenwertDb>(DB_NAME, DB_VERSION, {
       upgrade(database, oldVersion, _newVersion, transaction) {
         for (let step = oldVersion; step < DB_VERSION; step++) UPGRADE_STEPS[step]?.(database, transaction);
       },
       blocked() {
-        blocked = true;
+        // An older tab holds the database open; the open goes on once it lets go.
+        options.onBlocked?.();
       },
       blocking() {
         // Another tab wants a newer schema: let it have the database.
         db.close();
       },
     });
-    return { store: new IdbScenarioStore(db), problem: blocked ? 'blocked' : null };
+    return { store: new IdbScenarioStore(db), problem: null };
   } catch (error) {
     const name = error instanceof Error || error instanceof DOMException ? error.name : '';
     return { store: new MemoryScenarioStore(), problem: name === 'VersionError' ? 'newerDatabase' : 'unavailable' };
   } finally {
     if (factory !== previous) Object.defineProperty(globalThis, 'indexedDB', { value: previous, configurable: true, writable: true });
+  }
+}
+
+/** The IndexedDB factory, or null where there is none or reading it throws (some privacy modes). */
+export function browserIndexedDb(): IDBFactory | null {
+  try {
+    return globalThis.indexedDB ?? null;
+  } catch {
+    return null;
   }
 }

@@ -16,7 +16,9 @@ import {
   type ScenarioSummary,
   type StoredScenario,
 } from '../persistence/schema.ts';
-import { openScenarioStore, StorageError, type OpenedStore, type SkippedRecord, type WorkingState } from '../persistence/store.ts';
+import { QueuedStore } from '../persistence/queued.ts';
+import { browserIndexedDb, openScenarioStore, StorageError, type OpenedStore, type SkippedRecord, type WorkingState } from '../persistence/store.ts';
+import { browserJournal, newestWorking, readJournal, writeJournal, type JournalEntry, type Reconciled } from '../persistence/journal.ts';
 
 export const AUTOSAVE_DELAY_MS = 400;
 export const MAX_COMPARED = 4;
@@ -27,6 +29,11 @@ export type ScenarioMessage =
   | { kind: 'imported'; count: number; problems: ImportProblem[] }
   | { kind: 'storageFull' }
   | { kind: 'storageFailed'; detail: string }
+  /** Undo of a delete could not write the scenario back; it is still held in this tab. */
+  | { kind: 'undoFailed'; name: string; full: boolean; detail: string }
+  | { kind: 'undone'; name: string }
+  /** Kept in this tab and written as soon as the other tab stops blocking the database. */
+  | { kind: 'queued'; name: string }
   | { kind: 'conflict'; name: string };
 
 /** "Szenario vom 23.11.2026, 12:08": the name a scenario gets when the user gives none. */
@@ -68,6 +75,12 @@ export class ScenariosState {
   #library: ScenarioLibrary | null = null;
   #autosave: ReturnType<typeof setTimeout> | null = null;
   #pendingWorking: WorkingState | null = null;
+  /** Where each change is written at once (null: nothing outlives the tab, so nothing is journaled). */
+  #journal: Pick<Storage, 'getItem' | 'setItem'> | null = null;
+  /** The journal as it was at start, before this page wrote to it. */
+  #startJournal: JournalEntry | null = null;
+  /** Until the working state of the last visit has been read, a write would replace it with this page's start state. */
+  #journalHeld = true;
 
   visible(locale: string): StoredScenario[] {
     return searchScenarios(this.scenarios, this.query, this.order, locale);
@@ -85,10 +98,40 @@ export class ScenariosState {
     return this.compareIds.flatMap((id) => this.scenarios.find((s) => s.id === id) ?? []);
   }
 
-  /** Opens storage (or falls back to memory) and loads the list. `factory` is for tests. */
-  async init(factory?: IDBFactory | null): Promise<void> {
-    const opened = await openScenarioStore(factory === undefined ? (globalThis.indexedDB ?? null) : factory);
+  /** Opens storage (or falls back to memory) and loads the list. `factory` and `journal` are for tests. */
+  async init(factory?: IDBFactory | null, journal?: Pick<Storage, 'getItem' | 'setItem'> | null): Promise<void> {
+    // While an older tab blocks the upgrade, work starts at once over a queue
+    // that is written to the database as soon as it opens.
+    let queued: QueuedStore | null = null;
+    let goOn: (opened: OpenedStore) => void = () => undefined;
+    const blocked = new Promise<OpenedStore>((resolve) => (goOn = resolve));
+    const opening = openScenarioStore(factory === undefined ? browserIndexedDb() : factory, {
+      onBlocked: () => {
+        queued ??= new QueuedStore();
+        goOn({ store: queued, problem: 'blocked' });
+      },
+    });
+    const first = await Promise.race([opening, blocked]);
+    await this.attach(first, journal);
+    if (queued === null) return;
+    const waiting: QueuedStore = queued;
+    void opening.then(async (opened) => {
+      try {
+        await waiting.drain(opened.store);
+        if (this.message?.kind === 'queued') this.message = { kind: 'saved', name: this.message.name };
+      } catch (error) {
+        this.#report(error);
+      }
+      this.storageProblem = opened.problem;
+      await this.refresh();
+    });
+  }
+
+  /** Works over an opened store (tests inject a failing one here). */
+  async attach(opened: OpenedStore, journal?: Pick<Storage, 'getItem' | 'setItem'> | null): Promise<void> {
     this.storageProblem = opened.problem;
+    this.#journal = opened.store.persistent ? (journal === undefined ? browserJournal() : journal) : null;
+    this.#startJournal = readJournal(this.#journal);
     this.#library = new ScenarioLibrary(opened.store);
     this.#library.subscribe(() => void this.refresh());
     await this.refresh();
@@ -105,13 +148,17 @@ export class ScenariosState {
     if (!active) this.activeId = null;
   }
 
+  #report(error: unknown): void {
+    if (error instanceof StorageError && error.kind === 'quota') this.message = { kind: 'storageFull' };
+    else this.message = { kind: 'storageFailed', detail: error instanceof Error ? error.message : String(error) };
+  }
+
   async #guard<T>(work: () => Promise<T>): Promise<T | null> {
     try {
       return await work();
     } catch (error) {
       if (error instanceof ConflictError) return null;
-      if (error instanceof StorageError && error.kind === 'quota') this.message = { kind: 'storageFull' };
-      else this.message = { kind: 'storageFailed', detail: error instanceof Error ? error.message : String(error) };
+      this.#report(error);
       return null;
     }
   }
@@ -123,7 +170,7 @@ export class ScenariosState {
     if (saved) {
       this.activeId = saved.id;
       this.activeUpdatedAt = saved.updatedAt;
-      this.message = { kind: 'saved', name: saved.name };
+      this.message = this.storageProblem === 'blocked' ? { kind: 'queued', name: saved.name } : { kind: 'saved', name: saved.name };
     }
     return saved;
   }
@@ -202,10 +249,22 @@ export class ScenariosState {
     }
   }
 
+  /**
+   * Puts the deleted scenario back. Until that write succeeds the record stays
+   * in memory (inside `undo.run`) and Undo stays offered: a full disk must
+   * not turn an undoable delete into a lost scenario.
+   */
   async undoRemove(): Promise<void> {
     const undo = this.undo;
-    this.undo = null;
-    if (undo) await this.#guard(undo.run);
+    if (!undo) return;
+    try {
+      await undo.run();
+      if (this.undo === undo) this.undo = null;
+      this.message = { kind: 'undone', name: undo.name };
+    } catch (error) {
+      const full = error instanceof StorageError && error.kind === 'quota';
+      this.message = { kind: 'undoFailed', name: undo.name, full, detail: error instanceof Error ? error.message : String(error) };
+    }
   }
 
   toggleCompare(id: string): void {
@@ -230,6 +289,7 @@ export class ScenariosState {
   /** Keeps the working state, debounced: a reload or crash loses at most the last moment of work. */
   scheduleAutosave(scenario: Partial<Scenario>): void {
     this.#pendingWorking = { scenario, sourceId: this.activeId, updatedAt: timestamp() };
+    if (!this.#journalHeld) this.#writeJournal(this.#pendingWorking);
     if (this.#autosave !== null) clearTimeout(this.#autosave);
     this.#autosave = setTimeout(() => void this.flushAutosave(), AUTOSAVE_DELAY_MS);
   }
@@ -251,16 +311,28 @@ export class ScenariosState {
     }
   }
 
-  /** The autosaved working state, if there is one and it is valid (a damaged one is ignored). */
-  async loadWorking(): Promise<WorkingState | null> {
+  #writeJournal(working: WorkingState): void {
+    writeJournal(this.#journal, { ...working, search: globalThis.location?.search ?? '' });
+  }
+
+  /**
+   * The working state of the last visit: the newer of the journal and the
+   * IndexedDB autosave, each only if valid (a damaged one is ignored).
+   * From here on every change is journaled.
+   */
+  async loadWorking(): Promise<Reconciled | null> {
     if (!this.#library) return null;
+    let stored: WorkingState | null = null;
     try {
-      const working = await this.#library.store.loadWorking();
-      if (working === null || !v.safeParse(ScenarioSchema, working.scenario).success) return null;
-      return working;
+      stored = await this.#library.store.loadWorking();
     } catch {
-      return null;
+      stored = null;
     }
+    const valid = (working: WorkingState | null) => (working && v.safeParse(ScenarioSchema, working.scenario).success ? working : null);
+    const newest = newestWorking(valid(this.#startJournal) as JournalEntry | null, valid(stored));
+    this.#journalHeld = false;
+    if (this.#pendingWorking) this.#writeJournal(this.#pendingWorking);
+    return newest;
   }
 
   /** Restores which saved scenario the working state belonged to. */

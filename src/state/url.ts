@@ -20,9 +20,11 @@ export const APP_QUERY_KEYS: readonly string[] = ['lang', 'embed', 'currency'];
 export interface UrlProblem {
   /** The query parameter as written in the URL. */
   key: string;
-  /** The raw text of its value. */
+  /** The raw text of its value (for a repeated key: the value that counts). */
   raw: string;
-  reason: ParameterProblem['reason'] | 'unknownLanguage';
+  reason: ParameterProblem['reason'] | 'unknownLanguage' | 'repeated';
+  /** How often a repeated key was given. */
+  count?: number;
 }
 
 export interface ParsedLocation {
@@ -33,12 +35,23 @@ export interface ParsedLocation {
 
 /** Reads the scenario and language from a query string (`?churnRate=0.25&lang=en`). */
 export function parseLocationSearch(search: string): ParsedLocation {
-  const query = new URLSearchParams(search);
-  const input: Record<string, unknown> = {};
+  // Every value of each key, in order of appearance.
+  const values = new Map<string, string[]>();
+  for (const [key, raw] of new URLSearchParams(search)) {
+    const list = values.get(key);
+    if (list) list.push(raw);
+    else values.set(key, [raw]);
+  }
+  // No prototype: `__proto__` and `constructor` are then plain unknown keys that get their notice.
+  const input = Object.create(null) as Record<string, unknown>;
   const raws = new Map<string, string>();
   const problems: UrlProblem[] = [];
   let lang: Locale | null = null;
-  for (const [key, raw] of query) {
+  for (const [key, list] of values) {
+    // A repeated key counts with its first value, as URLSearchParams.get() reads
+    // `embed` and `currency`; one notice says so, whatever the values were.
+    const raw = list[0] ?? '';
+    if (list.length > 1) problems.push({ key, raw, reason: 'repeated', count: list.length });
     if (key === 'lang') {
       if (raw === 'de' || raw === 'en') lang = raw;
       else problems.push({ key, raw, reason: 'unknownLanguage' });

@@ -46,3 +46,50 @@ test.describe('URL parameters', () => {
     await expectKpiClose(page, 'clv', expectedClv(0.25));
   });
 });
+
+test.describe('URL parameters given more than once', () => {
+  test('?lang=fr&lang=fr keeps the app running with one notice naming the value used', async ({ page }) => {
+    await page.goto('/?lang=fr&lang=fr');
+    // The app is there: the default figures are drawn.
+    await expectKpi4(page, 'clv', 339.3803);
+    await expect(page.getByText(/\blang\b.*2-mal.*„fr“/)).toHaveCount(1);
+    await expect(page.getByText(/lang=fr/)).toHaveCount(1);
+  });
+
+  test('?churnRate=0.25&churnRate=0.3 uses the first value and says so once', async ({ page }) => {
+    await page.goto('/?churnRate=0.25&churnRate=0.3&lang=en');
+    await expectKpiClose(page, 'clv', expectedClv(0.25));
+    await expect(page.getByText(/churnRate.*2 times.*“0\.25”/)).toHaveCount(1);
+  });
+});
+
+test.describe('URL input a hostile link may carry', () => {
+  test('hex numbers, __proto__, a very long key and a bidi override each get a short, visible notice', async ({ page }) => {
+    // 8,000 characters: the preview server refuses request lines past about 16 kB (431).
+    const longKey = 'k'.repeat(8_000);
+    const query = [
+      'horizon=0x10',
+      'seed=0b101',
+      '__proto__=1',
+      'constructor=1',
+      `${longKey}=1`,
+      `orderValue=${encodeURIComponent('12\u202E34')}`,
+      'lang=en',
+    ].join('&');
+    await page.goto(`/?${query}`);
+    // The defaults stay: a horizon of 0x10 (16) would give another CLV.
+    await expectKpi4(page, 'clv', 339.3803);
+    const notices = page.locator('.notice-infos .notice');
+    await expect(notices.filter({ hasText: /horizon.*“0x10”/ })).toHaveCount(1);
+    await expect(notices.filter({ hasText: /seed.*“0b101”/ })).toHaveCount(1);
+    await expect(notices.filter({ hasText: /__proto__ is unknown/ })).toHaveCount(1);
+    await expect(notices.filter({ hasText: /constructor is unknown/ })).toHaveCount(1);
+    await expect(notices.filter({ hasText: '“12\\u202E34”' })).toHaveCount(1);
+    const texts = await notices.allTextContents();
+    expect(texts.some((text) => text.includes('\u202E')), 'a raw bidi override in a notice').toBe(false);
+    expect(Math.max(...texts.map((text) => text.length)), 'longest notice in characters').toBeLessThan(200);
+    // The page does not grow sideways for a long key.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});

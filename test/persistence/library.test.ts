@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../../src/engine/parameters.ts';
 import { ConflictError, ScenarioLibrary, searchScenarios, uniqueName, type LibraryChange } from '../../src/persistence/library.ts';
-import { MemoryScenarioStore } from '../../src/persistence/store.ts';
+import { MemoryScenarioStore, type ScenarioStore } from '../../src/persistence/store.ts';
+import { failingStore } from './failingStore.ts';
 
 /** Two tabs' BroadcastChannels, connected to each other. */
 function channelPair() {
@@ -11,7 +12,7 @@ function channelPair() {
   return [a, b] as const;
 }
 
-function library(store = new MemoryScenarioStore(), channel = channelPair()[0]) {
+function library(store: ScenarioStore = new MemoryScenarioStore(), channel = channelPair()[0]) {
   let clock = Date.parse('2026-03-01T09:00:00.000Z');
   let id = 0;
   return new ScenarioLibrary(store, { now: () => new Date((clock += 1000)), newId: () => `id-${++id}`, channel });
@@ -97,5 +98,20 @@ describe('searchScenarios and uniqueName', () => {
     expect(uniqueName('A', ['A', 'A (2)'])).toBe('A (3)');
     expect(uniqueName('A (2)', ['A', 'A (2)'])).toBe('A (3)');
     expect(uniqueName('B', ['A'])).toBe('B');
+  });
+});
+
+describe('ScenarioLibrary under a full disk', () => {
+  it('an undo that fails keeps the record: a later undo puts it back exactly as it was', async () => {
+    const store = await failingStore();
+    const lib = library(store);
+    const saved = await lib.saveAs('Weg damit', { ...DEFAULTS, dropShare: 0.2 }, summary(5));
+    const undo = await lib.remove(saved.id);
+    store.full = true;
+    await expect(undo?.()).rejects.toMatchObject({ name: 'StorageError', kind: 'quota' });
+    expect((await lib.list()).scenarios).toEqual([]);
+    store.full = false;
+    await undo?.();
+    expect((await lib.list()).scenarios).toEqual([saved]);
   });
 });

@@ -1,6 +1,7 @@
 // The words for each kind of notice: a problem in the URL names the
 // parameter and its allowed range in the user's units; engine remarks say
 // what a figure means when the model reaches an edge case.
+import { echo } from '../../engine/echo.ts';
 import { PARAMETERS, UNBOUNDED_CAP_YEARS, isParameterKey, type ParameterKey } from '../../engine/parameters.ts';
 import type { Results } from '../../engine/results.ts';
 import { fmt, t } from '../../i18n/i18n.svelte.ts';
@@ -29,14 +30,20 @@ function urlRangeText(key: ParameterKey): string {
   return t('range.fraction', { min: String(spec.min), max: String(spec.max) });
 }
 
+/** The notice for one problem in the URL; the key and value as written, but shortened and with hidden characters spelled out. */
 export function urlProblemText(problem: UrlProblem): string {
-  if (problem.reason === 'unknownLanguage') return t('notice.urlLanguage', { raw: problem.raw });
+  const key = echo(problem.key);
+  const raw = echo(problem.raw);
+  if (problem.reason === 'repeated') {
+    return t('notice.urlRepeated', { key, count: fmt.number(problem.count ?? 2, 0), raw });
+  }
+  if (problem.reason === 'unknownLanguage') return t('notice.urlLanguage', { raw });
   if (problem.reason === 'sharesSumToZero') return t('notice.urlShares');
-  if (!isParameterKey(problem.key)) return t('notice.urlUnknown', { key: problem.key });
+  if (!isParameterKey(problem.key)) return t('notice.urlUnknown', { key });
   return t('notice.urlInvalid', {
-    key: problem.key,
+    key,
     label: t(labelKey(problem.key)),
-    raw: problem.raw,
+    raw,
     range: urlRangeText(problem.key),
   });
 }
