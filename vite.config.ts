@@ -45,6 +45,9 @@ export default defineConfig({
   server: { port: 5173 },
   preview: { port: 4173, strictPort: true },
   test: {
+    // Time limits only catch hangs: speed is measured in bench/, and a 2-core
+    // machine running the browser tests beside these can be several times slower.
+    testTimeout: 30_000,
     projects: [
       {
         extends: true,
