@@ -193,6 +193,23 @@ export function checkValue(key: ParameterKey, value: unknown): ParameterProblem 
   return null;
 }
 
+export const SHARES_SUM_MESSAGE = 'focusShareA, focusShareB, focusShareC: at least one full-focus share must be above 0';
+
+/**
+ * The one rule across keys: the full-focus budget goes to segments A, B and C
+ * in these shares, normalised by their sum (MODEL.md section 4), so the sum
+ * must be positive. Every way in (URL, CLI, sliders, saved and imported
+ * scenarios) applies it; at 0 every focus figure would be 0 / 0.
+ */
+export function sharesProblem(s: Pick<Scenario, 'focusShareA' | 'focusShareB' | 'focusShareC'>): ParameterProblem | null {
+  if (s.focusShareA + s.focusShareB + s.focusShareC > 0) return null;
+  return {
+    key: 'focusShareA',
+    reason: 'sharesSumToZero',
+    message: SHARES_SUM_MESSAGE,
+  };
+}
+
 export interface ParsedScenario {
   scenario: Scenario;
   problems: ParameterProblem[];
@@ -218,12 +235,9 @@ export function parseScenario(input: Record<string, unknown>, base: Readonly<Sce
     // checkValue guarantees a finite number (or null for horizon).
     (scenario as unknown as Record<ParameterKey, number | null>)[key] = value as number | null;
   }
-  if (scenario.focusShareA + scenario.focusShareB + scenario.focusShareC <= 0) {
-    problems.push({
-      key: 'focusShareA',
-      reason: 'sharesSumToZero',
-      message: 'focusShareA, focusShareB, focusShareC: at least one full-focus share must be above 0',
-    });
+  const shares = sharesProblem(scenario);
+  if (shares) {
+    problems.push(shares);
     scenario.focusShareA = base.focusShareA;
     scenario.focusShareB = base.focusShareB;
     scenario.focusShareC = base.focusShareC;
