@@ -2,6 +2,7 @@
 // default, allowed range and unit. This file is the single source for the
 // slider ranges, the URL parameters, the `kpis` CLI and validation, so that
 // the app, the CLI and external checks can never disagree about a range.
+import { echo } from './echo.ts';
 
 /** How a value is shown and entered. Rates are stored as fractions. */
 export type Unit = 'money' | 'moneyPerYear' | 'percent' | 'perYear' | 'years' | 'count' | 'factor';
@@ -177,11 +178,20 @@ export function isParameterKey(key: string): key is ParameterKey {
   return Object.prototype.hasOwnProperty.call(DEFAULTS, key);
 }
 
+/**
+ * A rejected value as a message quotes it: JSON turns 1e999 into Infinity,
+ * which JSON.stringify would print as "null"; long text is cut (see echo).
+ */
+function valueText(value: unknown): string {
+  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : `${value} (too large for a number)`;
+  return value === undefined ? 'nothing' : echo(JSON.stringify(value) ?? String(value));
+}
+
 /** Checks one value against its key's range; returns the problem or null. */
 export function checkValue(key: ParameterKey, value: unknown): ParameterProblem | null {
   if (key === 'horizon' && value === null) return null;
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    return { key, reason: 'notANumber', message: `${key}: must be ${describeRange(key)}, got ${JSON.stringify(value)}` };
+    return { key, reason: 'notANumber', message: `${key}: must be ${describeRange(key)}, got ${valueText(value)}` };
   }
   const spec = PARAMETERS[key];
   if (value < spec.min || value > spec.max) {
@@ -224,7 +234,7 @@ export function parseScenario(input: Record<string, unknown>, base: Readonly<Sce
   const problems: ParameterProblem[] = [];
   for (const [key, value] of Object.entries(input)) {
     if (!isParameterKey(key)) {
-      problems.push({ key, reason: 'unknownKey', message: `${key}: unknown parameter` });
+      problems.push({ key, reason: 'unknownKey', message: `${echo(key)}: unknown parameter` });
       continue;
     }
     const problem = checkValue(key, value);

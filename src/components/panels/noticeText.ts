@@ -74,6 +74,8 @@ export function engineNotices(results: Results | null): string[] {
     notices.push(t('notice.unbounded', { years: fmt.number(results.customer.yearsCounted ?? UNBOUNDED_CAP_YEARS, 0) }));
   }
   if (results.customer.annualMargin < 0) notices.push(t('notice.negativeMargin'));
-  if (results.portfolio.whale === null) notices.push(t('notice.whaleUndefined'));
+  if (results.portfolio.whale === null) {
+    notices.push(t('notice.whaleUndefined', { total: fmt.money(results.portfolio.totals.value, 0) }));
+  }
   return notices;
 }
