@@ -2,6 +2,7 @@
 // default, allowed range and unit. This file is the single source for the
 // slider ranges, the URL parameters, the `kpis` CLI and validation, so that
 // the app, the CLI and external checks can never disagree about a range.
+import { echo } from './echo.ts';
 
 /** How a value is shown and entered. Rates are stored as fractions. */
 export type Unit = 'money' | 'moneyPerYear' | 'percent' | 'perYear' | 'years' | 'count' | 'factor';
@@ -177,11 +178,20 @@ export function isParameterKey(key: string): key is ParameterKey {
   return Object.prototype.hasOwnProperty.call(DEFAULTS, key);
 }
 
+/**
+ * A rejected value as a message quotes it: JSON turns 1e999 into Infinity,
+ * which JSON.stringify would print as "null"; long text is cut (see echo).
+ */
+function valueText(value: unknown): string {
+  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : `${value} (too large for a number)`;
+  return value === undefined ? 'nothing' : echo(JSON.stringify(value) ?? String(value));
+}
+
 /** Checks one value against its key's range; returns the problem or null. */
 export function checkValue(key: ParameterKey, value: unknown): ParameterProblem | null {
   if (key === 'horizon' && value === null) return null;
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    return { key, reason: 'notANumber', message: `${key}: must be ${describeRange(key)}, got ${JSON.stringify(value)}` };
+    return { key, reason: 'notANumber', message: `${key}: must be ${describeRange(key)}, got ${valueText(value)}` };
   }
   const spec = PARAMETERS[key];
   if (value < spec.min || value > spec.max) {
@@ -191,6 +201,23 @@ export function checkValue(key: ParameterKey, value: unknown): ParameterProblem 
     return { key, reason: 'notAnInteger', message: `${key}: must be ${describeRange(key)}, got ${value}` };
   }
   return null;
+}
+
+export const SHARES_SUM_MESSAGE = 'focusShareA, focusShareB, focusShareC: at least one full-focus share must be above 0';
+
+/**
+ * The one rule across keys: the full-focus budget goes to segments A, B and C
+ * in these shares, normalised by their sum (MODEL.md section 4), so the sum
+ * must be positive. Every way in (URL, CLI, sliders, saved and imported
+ * scenarios) applies it; at 0 every focus figure would be 0 / 0.
+ */
+export function sharesProblem(s: Pick<Scenario, 'focusShareA' | 'focusShareB' | 'focusShareC'>): ParameterProblem | null {
+  if (s.focusShareA + s.focusShareB + s.focusShareC > 0) return null;
+  return {
+    key: 'focusShareA',
+    reason: 'sharesSumToZero',
+    message: SHARES_SUM_MESSAGE,
+  };
 }
 
 export interface ParsedScenario {
@@ -207,7 +234,7 @@ export function parseScenario(input: Record<string, unknown>, base: Readonly<Sce
   const problems: ParameterProblem[] = [];
   for (const [key, value] of Object.entries(input)) {
     if (!isParameterKey(key)) {
-      problems.push({ key, reason: 'unknownKey', message: `${key}: unknown parameter` });
+      problems.push({ key, reason: 'unknownKey', message: `${echo(key)}: unknown parameter` });
       continue;
     }
     const problem = checkValue(key, value);
@@ -218,12 +245,9 @@ export function parseScenario(input: Record<string, unknown>, base: Readonly<Sce
     // checkValue guarantees a finite number (or null for horizon).
     (scenario as unknown as Record<ParameterKey, number | null>)[key] = value as number | null;
   }
-  if (scenario.focusShareA + scenario.focusShareB + scenario.focusShareC <= 0) {
-    problems.push({
-      key: 'focusShareA',
-      reason: 'sharesSumToZero',
-      message: 'focusShareA, focusShareB, focusShareC: at least one full-focus share must be above 0',
-    });
+  const shares = sharesProblem(scenario);
+  if (shares) {
+    problems.push(shares);
     scenario.focusShareA = base.focusShareA;
     scenario.focusShareB = base.focusShareB;
     scenario.focusShareC = base.focusShareC;

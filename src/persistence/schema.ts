@@ -2,7 +2,7 @@
 // records), validated with valibot against the same ranges as the sliders.
 // Each problem names its path, e.g. `scenarios[3].churnRate: must be between 0 and 1`.
 import * as v from 'valibot';
-import { DEFAULTS, PARAMETERS, PARAMETER_KEYS, type ParameterKey, type Scenario } from '../engine/parameters.ts';
+import { DEFAULTS, PARAMETERS, PARAMETER_KEYS, SHARES_SUM_MESSAGE, sharesProblem, type ParameterKey, type Scenario } from '../engine/parameters.ts';
 
 export const EXPORT_FORMAT = 'kundenwert-scenarios';
 /** Version of the export file format; bump with a migration in `parseExport`. */
@@ -78,6 +78,8 @@ const ExportedScenarioSchema = v.pipe(
     updatedAt,
     scenario: Object.fromEntries(Object.entries(parameters).filter(([, value]) => value !== undefined)) as Partial<Scenario>,
   })),
+  // The rule across keys, on the scenario as it would open (missing shares take the defaults).
+  v.check((entry) => sharesProblem(completeScenario(entry.scenario)) === null, SHARES_SUM_MESSAGE),
 );
 
 export type ExportedScenario = v.InferOutput<typeof ExportedScenarioSchema>;

@@ -95,3 +95,17 @@ describe('Slider', () => {
     expect(document.getElementById('param-orderValue-value')).toHaveTextContent('€1,250.00');
   });
 });
+
+describe('Slider whose move the state refuses', () => {
+  it('Home on the last budget share above 0 keeps the thumb where the value holds and says why', async () => {
+    // As ParametersState.set answers when A and B are already 0.
+    const onchange = vi.fn(() => ({ key: 'focusShareC', reason: 'sharesSumToZero' as const, message: '' }));
+    render(Slider, { name: 'focusShareC', value: 0.1, onchange });
+    const slider = screen.getByLabelText('Budgetanteil C bei voller Konzentration') as HTMLInputElement;
+    slider.value = '0';
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+    expect(onchange).toHaveBeenCalledWith('focusShareC', 0);
+    expect(slider.value).toBe('10');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Mindestens einer der drei Budgetanteile A, B und C muss über 0 liegen');
+  });
+});

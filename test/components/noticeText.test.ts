@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { engineNotices, rangeText, urlProblemText } from '../../src/components/panels/noticeText.ts';
 import { createEngine } from '../../src/engine/index.ts';
 import { DEFAULTS } from '../../src/engine/parameters.ts';
-import { i18n } from '../../src/i18n/i18n.svelte.ts';
+import { fmt, i18n } from '../../src/i18n/i18n.svelte.ts';
 
 afterEach(() => {
   i18n.locale = 'de';
@@ -45,4 +45,16 @@ describe('engineNotices', () => {
     const negative = engineNotices(engine.compute({ ...DEFAULTS, customers: 500, serviceCostPerYear: 2000 }));
     expect(negative.join(' ')).toContain('Deckungsbeitrag je Kunde ist negativ');
   });
+
+  it('for a total value that is not positive, names the total and the four shares the app then shows as "–" (null in the CLI)', () => {
+    i18n.locale = 'en';
+    const results = createEngine().compute({ ...DEFAULTS, customers: 500, marginRate: 0 });
+    // m = -200 a year for every customer: the total is negative.
+    expect(results.portfolio.totals.value).toBeLessThan(0);
+    expect(results.portfolio.whalePeak).toBeNull();
+    const text = plain(engineNotices(results).find((notice) => notice.startsWith('The total value')) ?? '');
+    expect(text).toContain(`(${plain(fmt.money(results.portfolio.totals.value, 0))})`);
+    expect(text).toContain('the value shares of the best 20 % and the worst 10 % therefore show “–”');
+  });
 });
+

@@ -49,3 +49,28 @@ describe('export and import of scenarios', () => {
     expect(parseExport(`\uFEFF${buildExport(scenarios)}`).valid).toHaveLength(2);
   });
 });
+
+describe('import of scenarios whose budget shares A, B and C sum to 0', () => {
+  function fileOf(scenarios: unknown[]): string {
+    return JSON.stringify({ format: 'kundenwert-scenarios', version: 1, scenarios });
+  }
+
+  it('refuses a scenario with all three shares at 0, names it and keeps the others', () => {
+    const { valid, problems } = parseExport(
+      fileOf([
+        { name: 'zero', focusShareA: 0, focusShareB: 0, focusShareC: 0 },
+        { name: 'only C', focusShareA: 0, focusShareB: 0, focusShareC: 0.05 },
+      ]),
+    );
+    expect(valid.map((s) => s.name)).toEqual(['only C']);
+    expect(problems).toEqual([
+      { path: 'scenarios[0]', message: 'focusShareA, focusShareB, focusShareC: at least one full-focus share must be above 0' },
+    ]);
+  });
+
+  it('judges the scenario as it would open: missing shares take the defaults (A 0.6), so two zeros are fine', () => {
+    const { valid, problems } = parseExport(fileOf([{ name: 'B and C at 0', focusShareB: 0, focusShareC: 0 }]));
+    expect(problems).toEqual([]);
+    expect(valid).toHaveLength(1);
+  });
+});

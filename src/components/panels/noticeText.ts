@@ -2,7 +2,14 @@
 // parameter and its allowed range in the user's units; engine remarks say
 // what a figure means when the model reaches an edge case.
 import { echo } from '../../engine/echo.ts';
-import { PARAMETERS, UNBOUNDED_CAP_YEARS, isParameterKey, type ParameterKey } from '../../engine/parameters.ts';
+import {
+  DEFAULTS,
+  PARAMETERS,
+  UNBOUNDED_CAP_YEARS,
+  isParameterKey,
+  type ParameterKey,
+  type ParameterProblem,
+} from '../../engine/parameters.ts';
 import type { Results } from '../../engine/results.ts';
 import { fmt, t } from '../../i18n/i18n.svelte.ts';
 import type { UrlProblem } from '../../state/url.ts';
@@ -48,6 +55,17 @@ export function urlProblemText(problem: UrlProblem): string {
   });
 }
 
+/** The default full-focus shares, "60 / 30 / 10 %". */
+function defaultSharesText(): string {
+  return `${fmt.number(DEFAULTS.focusShareA * 100, 0)} / ${fmt.number(DEFAULTS.focusShareB * 100, 0)} / ${fmt.percent(DEFAULTS.focusShareC, 0)}`;
+}
+
+/** What the parameter state repaired in a saved or restored scenario (only the budget shares can need it). */
+export function loadProblemText(problem: ParameterProblem): string {
+  if (problem.reason === 'sharesSumToZero') return t('notice.sharesRepaired', { shares: defaultSharesText() });
+  return problem.message;
+}
+
 /** Remarks on the current results: edge cases the user should know about. */
 export function engineNotices(results: Results | null): string[] {
   if (!results) return [];
@@ -56,6 +74,8 @@ export function engineNotices(results: Results | null): string[] {
     notices.push(t('notice.unbounded', { years: fmt.number(results.customer.yearsCounted ?? UNBOUNDED_CAP_YEARS, 0) }));
   }
   if (results.customer.annualMargin < 0) notices.push(t('notice.negativeMargin'));
-  if (results.portfolio.whale === null) notices.push(t('notice.whaleUndefined'));
+  if (results.portfolio.whale === null) {
+    notices.push(t('notice.whaleUndefined', { total: fmt.money(results.portfolio.totals.value, 0) }));
+  }
   return notices;
 }
