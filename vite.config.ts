@@ -10,7 +10,7 @@ export default defineConfig({
   plugins: [
     svelte(),
     // Offline and installable (src/pwa/): the app shell, every JS chunk (the
-    // engine worker too), CSS and icons are precached. 'prompt': a new version
+    // engine worker too), CSS, icons and the sample data are precached. 'prompt': a new version
     // waits until the user accepts it; src/pwa/register.ts registers the worker.
     VitePWA({
       registerType: 'prompt',
@@ -33,7 +33,8 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // The sample transactions (public/data, about 160 kB) too, so "Mit Beispieldaten testen" works offline.
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}', 'data/*.csv'],
         navigateFallback: 'index.html',
         clientsClaim: true,
         cleanupOutdatedCaches: true,

@@ -186,7 +186,7 @@ export type OpenedStore =
  * `factory` is injectable so tests can use fake-indexeddb or a broken one.
  */
 export async function openScenarioStore(
-  factory: IDBFactory | null = globalThis.indexedDB ?? null,
+  factory: IDBFactory | null = browserIndexedDb(),
   options: { onBlocked?: () => void } = {},
 ): Promise<OpenedStore> {
   if (!factory) return { store: new MemoryScenarioStore(), problem: 'unavailable' };

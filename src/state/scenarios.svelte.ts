@@ -55,6 +55,8 @@ export class ScenariosState {
   skipped = $state.raw<SkippedRecord[]>([]);
   /** Why nothing is kept, when storage is not available. */
   storageProblem = $state<OpenedStore['problem']>(null);
+  /** The last autosave failed (cleared by the next one that works). */
+  autosaveProblem = $state.raw<{ full: boolean; detail: string } | null>(null);
   ready = $state(false);
   query = $state('');
   order = $state<SortOrder>('updated');
@@ -303,11 +305,10 @@ export class ScenariosState {
     if (!working || !library) return;
     try {
       await library.store.saveWorking(working);
+      this.autosaveProblem = null;
     } catch (error) {
-      // Autosave failing must not interrupt slider work; say so once.
-      if (this.message?.kind !== 'storageFull' && this.message?.kind !== 'storageFailed') {
-        this.message = error instanceof StorageError && error.kind === 'quota' ? { kind: 'storageFull' } : { kind: 'storageFailed', detail: String(error) };
-      }
+      // Autosave failing must not interrupt slider work; the notice above every tab says so.
+      this.autosaveProblem = { full: error instanceof StorageError && error.kind === 'quota', detail: error instanceof Error ? error.message : String(error) };
     }
   }
 

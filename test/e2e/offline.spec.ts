@@ -30,6 +30,28 @@ test.describe('offline', () => {
     await context.setOffline(false);
   });
 
+  test('the sample data ("Try with sample data") loads and fits with the network off', async ({ page, context }) => {
+    await page.goto('/?lang=en');
+    await expectKpi4(page, 'clv', 339.3803);
+    await expect
+      .poll(() =>
+        page.evaluate(async () => {
+          const registration = await navigator.serviceWorker.getRegistration();
+          return registration?.active?.state === 'activated' && navigator.serviceWorker.controller !== null;
+        }),
+      )
+      .toBe(true);
+
+    await context.setOffline(true);
+    await page.goto('/?lang=en#daten');
+    await page.getByRole('button', { name: 'Try with sample data' }).click();
+    // The CDNOW sample's 2,357 customers, read from the precache and fitted in the data worker.
+    await expect(page.locator('[data-kpi="data.customers"]')).toHaveAttribute('data-value', '2357');
+    await expect(page.locator('[data-kpi="data.bgnbdR"]')).toHaveAttribute('data-value', /^\d/);
+    await expect(page.getByText('The sample data could not be loaded')).toHaveCount(0);
+    await context.setOffline(false);
+  });
+
   test('the web manifest makes the app installable', async ({ page, request }) => {
     await page.goto('/');
     const href = await page.locator('link[rel="manifest"]').getAttribute('href');

@@ -35,3 +35,45 @@ test.describe('a reload right after a change', () => {
     await expect(page.getByText('This scenario comes from a link')).toHaveCount(0);
   });
 });
+
+const ALL_TABS = ['kunde', 'portfolio', 'bereinigung', 'fokus', 'szenarien', 'daten', 'segmente', 'lektionen'] as const;
+
+/** True when two boxes share any area. */
+function overlaps(a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+test.describe('IndexedDB denied by a getter that throws (privacy modes)', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'indexedDB', {
+        get() {
+          throw new DOMException('denied', 'SecurityError');
+        },
+      });
+    });
+  });
+
+  test('no error reaches the page, and every tab says that nothing is kept, beside the charts, not over them', async ({ page, browserErrors }) => {
+    await page.goto('/?lang=en#kunde');
+    await waitForFigures(page);
+    const notice = page.locator('[data-storage-notice]');
+    for (const tab of ALL_TABS) {
+      await page.goto(`/?lang=en#${tab}`);
+      await expect(notice, `storage notice on #${tab}`).toBeVisible();
+      await expect(notice).toContainText('Browser storage (IndexedDB) is not available');
+      await expect(notice).toHaveCount(1);
+      const box = await notice.boundingBox();
+      expect(box).not.toBeNull();
+      for (const chart of await page.locator('#panel-' + tab + ' svg[role="img"], #panel-' + tab + ' figure').all()) {
+        if (!(await chart.isVisible())) continue;
+        const chartBox = await chart.boundingBox();
+        if (box && chartBox) expect(overlaps(box, chartBox), `the notice covers a chart on #${tab}`).toBe(false);
+      }
+    }
+    // Work goes on in memory.
+    await raiseChurn(page, 2);
+    await expectKpiClose(page, 'clv', expectedClv(0.22));
+    expect(browserErrors.messages).toEqual([]);
+  });
+});

@@ -5,6 +5,7 @@ import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ScenariosView from '../../../src/components/scenarios/ScenariosView.svelte';
+import StorageNotice from '../../../src/components/panels/StorageNotice.svelte';
 import { createEngine } from '../../../src/engine/index.ts';
 import { DEFAULTS, type Scenario } from '../../../src/engine/parameters.ts';
 import { i18n } from '../../../src/i18n/i18n.svelte.ts';
@@ -88,5 +89,24 @@ describe('save as new scenario while another tab blocks the database upgrade', (
     await waitFor(() => expect(screen.queryByText(/blocks the storage/)).toBeNull());
     const { store } = await openScenarioStore(factory);
     expect((await store.list()).scenarios.map((s) => s.name)).toEqual(['Queued']);
+  });
+});
+
+describe('storage notice (shown above every tab)', () => {
+  it('says when autosave fails for a full disk, and goes away once an autosave works again', async () => {
+    const store = await failingStore();
+    const scenarios = new ScenariosState();
+    await scenarios.attach({ store, problem: null }, null);
+    render(StorageNotice, { scenarios });
+    expect(screen.queryByText(/Autosave failed/)).toBeNull();
+    store.full = true;
+    scenarios.scheduleAutosave({ churnRate: 0.3 });
+    await scenarios.flushAutosave();
+    expect(await screen.findByText(/Autosave failed: the browser storage is full/)).toBeVisible();
+    store.full = false;
+    scenarios.scheduleAutosave({ churnRate: 0.31 });
+    await scenarios.flushAutosave();
+    await waitFor(() => expect(screen.queryByText(/Autosave failed/)).toBeNull());
+    expect((await store.loadWorking())?.scenario).toEqual({ churnRate: 0.31 });
   });
 });
