@@ -8,14 +8,17 @@
 // purchases are merged, holdout rows included); skippedRows = rows rejected.
 // Time unit weeks (days / 7) unless --unit day; --end = last day of the
 // calibration period, inclusive, default the last purchase day; later rows
-// are the holdout. Gamma-Gamma fields are null without repeat buyers.
+// are the holdout. A fit without a finite optimum, or no repeat purchase of
+// positive value, is an error (exit code 2), never figures. Notes on the data
+// (negative amounts taken as returns, future dates, unclosed quotes) go to
+// stderr as "analyze: note: ...".
 // A contract for checks outside this repo: keep keys, units and exit codes
 // stable (bad file or bad arguments: exit code 2, message on stderr).
 // Progress (parsing, then the fits' likelihood evaluations) goes to stderr,
 // about once a second, so stdout stays one JSON object.
 import { readFileSync } from 'node:fs';
 import { analyzeBytes, type AnalysisOptions } from '../data/analysis.ts';
-import { parseDay } from '../data/dates.ts';
+import { formatDay, parseDay } from '../data/dates.ts';
 import type { TimeUnit } from '../data/summary.ts';
 
 export interface AnalyzeOutput {
@@ -26,7 +29,11 @@ export interface AnalyzeOutput {
   gammaGamma: { p: number | null; q: number | null; v: number | null; logLik: number | null };
 }
 
-export type AnalyzeOutcome = { ok: true; output: AnalyzeOutput } | { ok: false; errors: string[] };
+export type AnalyzeOutcome = { ok: true; output: AnalyzeOutput; notes: string[] } | { ok: false; errors: string[] };
+
+const englishPlural = new Intl.PluralRules('en');
+/** "1 row", "2 rows": the noun by the count's plural category. */
+const counted = (n: number, one: string, other: string): string => `${n} ${englishPlural.select(n) === 'one' ? one : other}`;
 
 const USAGE = 'usage: analyze <file.csv> [--end YYYY-MM-DD] [--unit week|day]';
 
@@ -101,17 +108,25 @@ export async function runAnalyze(args: readonly string[], progress: Pick<Analysi
   const outcome = await analyzeBytes(bytes, end === undefined ? { unit, ...progress } : { unit, calibrationEnd: end, ...progress });
   if (!outcome.ok) return { ok: false, errors: [`${file}: ${outcome.error.message}`] };
   const { imported, summary, bgnbd, gammaGamma } = outcome.analysis;
-  const fitted = gammaGamma.customers > 0;
+  const { report } = imported;
+  const notes: string[] = [];
+  if (report.negativeRows > 0) {
+    notes.push(`${counted(report.negativeRows, 'row', 'rows')} with a negative amount counted as returns: netted against the purchases of the same day; a day with a negative total is no purchase`);
+  }
+  const future = report.rejectedByCode.futureDate ?? 0;
+  if (future > 0) notes.push(`${counted(future, 'row', 'rows')} dated after ${formatDay(report.latestDay)} rejected: a purchase cannot be in the future`);
+  const quotes = imported.rejected.filter((row) => row.code === 'unbalancedQuote');
+  if (quotes.length > 0) notes.push(`${counted(quotes.length, 'line', 'lines')} with a quote that is never closed skipped (first: line ${quotes[0]?.line ?? 0}); the lines after were read`);
+  if (gammaGamma.excluded > 0) notes.push(`${counted(gammaGamma.excluded, 'repeat buyer', 'repeat buyers')} with zero spend per repeat purchase left out of the Gamma-Gamma fit`);
   return {
     ok: true,
+    notes,
     output: {
       customers: summary.calibrationCustomers,
-      transactions: imported.report.kept,
-      skippedRows: imported.report.rejected,
+      transactions: report.kept,
+      skippedRows: report.rejected,
       bgnbd: { r: bgnbd.r, alpha: bgnbd.alpha, a: bgnbd.a, b: bgnbd.b, logLik: bgnbd.logLik },
-      gammaGamma: fitted
-        ? { p: gammaGamma.p, q: gammaGamma.q, v: gammaGamma.v, logLik: gammaGamma.logLik }
-        : { p: null, q: null, v: null, logLik: null },
+      gammaGamma: { p: gammaGamma.p, q: gammaGamma.q, v: gammaGamma.v, logLik: gammaGamma.logLik },
     },
   };
 }
@@ -123,6 +138,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     progressReporter((line) => process.stderr.write(line)),
   );
   if (outcome.ok) {
+    for (const note of outcome.notes) process.stderr.write(`analyze: note: ${note}\n`);
     process.stdout.write(`${JSON.stringify(outcome.output)}\n`);
   } else {
     for (const error of outcome.errors) process.stderr.write(`analyze: ${error}\n`);

@@ -3,6 +3,7 @@
 // calibration/holdout split, BG/NBD and Gamma-Gamma fits, holdout check.
 import { fitBgNbd, type BgNbdFit } from './bgnbd.ts';
 import { fitGammaGamma, prepareGammaGamma, type GammaGammaFit } from './gammaGamma.ts';
+import { fitProblem, fitScales } from './fitCheck.ts';
 import { holdoutCheck, type HoldoutGroup } from './holdout.ts';
 import { importBytes, type ImportOptions, type ImportOutcome } from './import.ts';
 import { importError, type ImportError } from './problems.ts';
@@ -57,6 +58,9 @@ export function analyzeImported(imported: Extract<ImportOutcome, { ok: true }>, 
     prepareGammaGamma(calibration.frequency, calibration.monetary),
     onFit ? { onEvaluations: (evaluations) => onFit({ model: 'gammaGamma', evaluations }) } : {},
   );
+  // A fit without a finite optimum, or spend the model cannot describe: a message instead of nonsense figures.
+  const problem = fitProblem(bgnbd, gammaGamma, fitScales(calibration.frequency, calibration.T, calibration.monetary));
+  if (problem !== null) return { ok: false, error: problem };
   const holdout = summary.holdoutLength > 0 ? holdoutCheck(bgnbd, calibration, summary.holdoutLength) : null;
   return { ok: true, analysis: { imported, summary, calibration, bgnbd, gammaGamma, holdout } };
 }

@@ -31,6 +31,14 @@ export const HEADER_NAMES: Readonly<Record<ColumnRole, readonly string[]>> = {
   quantity: ['menge', 'anzahl', 'stueckzahl', 'stueck', 'quantity', 'qty', 'units'],
 };
 
+/**
+ * Most columns a transaction table may have. ERP exports with every field
+ * reach a few hundred; a header far beyond that is a wrong delimiter or not
+ * a table of purchases, and rendering it (issue 14: 100,000 columns froze
+ * the page for 42 s) helps nobody.
+ */
+export const MAX_COLUMNS = 2000;
+
 const ROLES = Object.keys(HEADER_NAMES) as ColumnRole[];
 /** Prefix matches (`umsatzeur`, `revenueusd`) only for names this long, so `id` does not match `idee`. */
 const MIN_PREFIX = 4;

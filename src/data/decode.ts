@@ -1,5 +1,6 @@
 // Bytes to text, browser and Node alike (TextDecoder only): UTF-8 with or
-// without BOM, UTF-16 with BOM (Excel's "Unicode text"), otherwise
+// without BOM, UTF-16 with BOM (Excel's "Unicode text") or without one
+// (recognised by its zero bytes, see utf16Order), otherwise
 // Windows-1252, the encoding of German Excel and most ERP exports. A strict
 // UTF-8 decoder decides: Windows-1252 text with umlauts (0xFC for ü) is
 // almost never valid UTF-8. Binary files are refused before decoding.
@@ -17,6 +18,32 @@ const MAX_CONTROL_SHARE = 0.05;
 const EMPTY_MESSAGE = 'The file is empty: expected a table with a header row such as customer_id,date,revenue.';
 const BINARY_MESSAGE =
   'This is not a text file (it contains binary data). Export the table as CSV or TXT (for example "CSV (Trennzeichen-getrennt)" in Excel) and try again.';
+
+/** Share of the high (zero) bytes of one parity above which Latin text is taken as UTF-16. */
+const MIN_UTF16_ZERO_SHARE = 0.3;
+/** ... while at most this share of the other parity is zero (binary files have zeros on both). */
+const MAX_UTF16_OTHER_ZERO_SHARE = 0.01;
+
+/**
+ * UTF-16 without BOM: text in Latin script has a zero high byte in most code
+ * units, so zeros pile up at odd offsets (little endian) or at even ones (big
+ * endian), while the other half is almost never zero. Binary data has zero
+ * bytes at both parities.
+ */
+export function utf16Order(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, SNIFF_BYTES) & ~1;
+  if (n < 4) return null;
+  let zeroEven = 0;
+  let zeroOdd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) zeroEven++;
+    if (bytes[i + 1] === 0) zeroOdd++;
+  }
+  const units = n / 2;
+  if (zeroOdd / units >= MIN_UTF16_ZERO_SHARE && zeroEven / units <= MAX_UTF16_OTHER_ZERO_SHARE) return 'utf-16le';
+  if (zeroEven / units >= MIN_UTF16_ZERO_SHARE && zeroOdd / units <= MAX_UTF16_OTHER_ZERO_SHARE) return 'utf-16be';
+  return null;
+}
 
 /** True when the bytes look like a binary file: NUL bytes or many control characters. */
 export function looksBinary(bytes: Uint8Array): boolean {
@@ -37,6 +64,9 @@ export function decodeBytes(bytes: Uint8Array): DecodeOutcome {
   if (b0 === 0xff && b1 === 0xfe) return finish(new TextDecoder('utf-16le').decode(bytes.subarray(2)), 'utf-16le', true);
   if (b0 === 0xfe && b1 === 0xff) return finish(new TextDecoder('utf-16be').decode(bytes.subarray(2)), 'utf-16be', true);
   if (bytes.length === 0) return { ok: false, error: importError('empty', EMPTY_MESSAGE) };
+  const order = utf16Order(bytes);
+  // The decoded text still passes the binary check (textProblem), so only real text gets through.
+  if (order !== null) return finish(new TextDecoder(order).decode(bytes.subarray(0, bytes.length & ~1)), order, false);
   if (looksBinary(bytes)) return { ok: false, error: importError('binary', BINARY_MESSAGE) };
   const bom = b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf;
   try {

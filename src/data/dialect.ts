@@ -3,9 +3,10 @@
 // text (the first MB). Ambiguities are reported, not hidden, so the UI can
 // ask (dates such as 03.04.2025, amounts such as 1.234).
 import Papa from 'papaparse';
-import { detectColumns, type ColumnDetection, type ColumnMapping } from './columns.ts';
+import { detectColumns, MAX_COLUMNS, type ColumnDetection, type ColumnMapping } from './columns.ts';
 import { detectDateFormat, type DateFormat } from './dates.ts';
 import { detectDecimalSeparator, parseAmount, type DecimalSeparator } from './numbers.ts';
+import { importError, type ImportError } from './problems.ts';
 
 export type Delimiter = ',' | ';' | '\t' | '|';
 
@@ -131,6 +132,17 @@ function mapByContent(rows: readonly string[][], width: number): { found: Partia
     }
   }
   return { found };
+}
+
+/** The error for a header with more than MAX_COLUMNS columns, else null. */
+export function columnsProblem(detection: DialectDetection): ImportError | null {
+  const n = detection.headers.length;
+  if (n <= MAX_COLUMNS) return null;
+  return importError(
+    'tooManyColumns',
+    `The first row has ${n} columns; a table of purchases has at most ${MAX_COLUMNS}. Is the delimiter "${detection.dialect.delimiter === '\t' ? 'tab' : detection.dialect.delimiter}" right? Otherwise choose a table with one row per purchase.`,
+    { n, max: MAX_COLUMNS },
+  );
 }
 
 export function detectDialect(text: string): DialectDetection {

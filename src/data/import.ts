@@ -5,9 +5,9 @@
 // chunks; the rest is typed arrays (table.ts).
 import Papa from 'papaparse';
 import type { ColumnMapping } from './columns.ts';
-import { parseDay } from './dates.ts';
+import { formatDay, parseDay } from './dates.ts';
 import { decodeBytes, textProblem, type TextEncoding } from './decode.ts';
-import { detectDialect, type Dialect, type DialectDetection } from './dialect.ts';
+import { columnsProblem, detectDialect, type Dialect, type DialectDetection } from './dialect.ts';
 import { parseAmount } from './numbers.ts';
 import { importError, quoteCell, type ImportError, type RejectCode, type RejectedRow } from './problems.ts';
 import { createTableBuilder, type TableRow, type TransactionTable } from './table.ts';
@@ -28,6 +28,12 @@ export interface ImportOptions {
   chunkChars?: number;
   onProgress?: (progress: ImportProgress) => void;
   signal?: AbortSignal;
+  /**
+   * Last valid purchase day (days since 1970-01-01); rows dated later are
+   * rejected as future dates. Default: tomorrow by the clock (UTC), so a file
+   * written in a time zone ahead of UTC keeps today's rows.
+   */
+  latestDay?: number;
 }
 
 export interface ImportReport {
@@ -37,6 +43,10 @@ export interface ImportReport {
   rejected: number;
   customers: number;
   rejectedByCode: Partial<Record<RejectCode, number>>;
+  /** Kept rows with a negative amount: returns or credits, netted against the purchases of their day (summary.ts). */
+  negativeRows: number;
+  /** Last valid purchase day; rows dated later were rejected (futureDate). */
+  latestDay: number;
   /** First and last purchase day (days since 1970-01-01), NaN without rows. */
   firstDay: number;
   lastDay: number;
@@ -58,24 +68,37 @@ export type ImportOutcome =
 
 export const DEFAULT_CHUNK_CHARS = 1 << 20;
 
+const MS_PER_DAY = 86_400_000;
+
 /** Lets a worker handle messages (a cancel) between chunks. */
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** Index just after the first line end at or after `target` that lies outside quotes (the text's end if none). */
-/** (An unbalanced quote makes the rest of the text one chunk: slower progress, same result.) */
-function chunkEnd(text: string, from: number, target: number, lineEnd: number, hasQuotes: boolean): number {
-  if (target >= text.length) return text.length;
+/**
+ * Where the next chunk ends: just after the first line end at or after
+ * `target` that lies outside quotes (the text's end if none). A quote that is
+ * never closed would swallow every line after it; then the chunk ends at the
+ * start of the line holding that quote, reported as `strayLine`.
+ */
+function chunkEnd(text: string, from: number, target: number, lineEnd: number, hasQuotes: boolean): { end: number; strayLine: boolean } {
+  if (target >= text.length && !hasQuotes) return { end: text.length, strayLine: false };
   if (!hasQuotes) {
     const at = text.indexOf(String.fromCharCode(lineEnd), target);
-    return at < 0 ? text.length : at + 1;
+    return { end: at < 0 ? text.length : at + 1, strayLine: false };
   }
   let inQuotes = false;
+  let lineStart = from;
+  let quotedLineStart = from;
   for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 34) inQuotes = !inQuotes;
-    else if (c === lineEnd && !inQuotes && i >= target) return i + 1;
+    if (c === 34) {
+      inQuotes = !inQuotes;
+      if (inQuotes) quotedLineStart = lineStart;
+    } else if (c === lineEnd && !inQuotes) {
+      if (i >= target) return { end: i + 1, strayLine: false };
+      lineStart = i + 1;
+    }
   }
-  return text.length;
+  return inQuotes ? { end: quotedLineStart, strayLine: true } : { end: text.length, strayLine: false };
 }
 
 function newlineOf(text: string): '\r\n' | '\n' | '\r' {
@@ -120,6 +143,8 @@ async function importTransactionsAs(input: string, options: ImportOptions, encod
   const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
   const detection = detectDialect(text);
   const dialect: Dialect = { ...detection.dialect, ...options.dialect };
+  const wide = columnsProblem(detection);
+  if (wide !== null) return { ok: false, error: wide, rejected: [] };
   const badMapping = mappingProblem(detection, options.mapping);
   if (badMapping !== null) return { ok: false, error: badMapping, rejected: [] };
   const chosen = options.mapping ?? detection.columns.mapping;
@@ -139,6 +164,8 @@ async function importTransactionsAs(input: string, options: ImportOptions, encod
     rejected.push({ line, code, message: `line ${line}: ${message}` });
     rejectedByCode[code] = (rejectedByCode[code] ?? 0) + 1;
   };
+  const latestDay = options.latestDay ?? Math.floor(Date.now() / MS_PER_DAY) + 1;
+  let negativeRows = 0;
   const needed = Math.max(...Object.values(mapping).filter((at): at is number => at !== undefined)) + 1;
   const { decimal, dateFormat, delimiter } = dialect;
   const optionalAmount = (cells: string[], at: number | undefined): number => {
@@ -163,6 +190,7 @@ async function importTransactionsAs(input: string, options: ImportOptions, encod
     if (dateCell.trim().length === 0) return reject(line, 'missingDate', 'no date');
     const day = parseDay(dateCell, dateFormat);
     if (Number.isNaN(day)) return reject(line, 'badDate', `date ${quoteCell(dateCell)} is not a valid date in the format ${dateFormat}`);
+    if (day > latestDay) return reject(line, 'futureDate', `date ${quoteCell(dateCell)} lies after ${formatDay(latestDay)}; a purchase cannot be in the future`);
     const revenueCell = cells[mapping.revenue] as string;
     if (revenueCell.trim().length === 0) return reject(line, 'missingRevenue', 'no amount');
     const revenue = parseAmount(revenueCell, decimal);
@@ -180,6 +208,7 @@ async function importTransactionsAs(input: string, options: ImportOptions, encod
     row.day = day;
     row.revenue = revenue;
     row.line = line;
+    if (revenue < 0) negativeRows++;
     if (day < firstDay) firstDay = day;
     if (day > lastDay) lastDay = day;
     builder.add(row);
@@ -198,25 +227,38 @@ async function importTransactionsAs(input: string, options: ImportOptions, encod
       await nextTask();
       if (options.signal?.aborted) return { ok: false, error: importError('cancelled', 'Import cancelled.'), rejected };
     }
-    const end = chunkEnd(text, position, position + chunkChars, lineEnd, hasQuotes);
-    const chunk = text.slice(position, end);
-    const rows = Papa.parse<string[]>(chunk, { delimiter, newline, quoteChar: '"' }).data;
-    // A chunk ending in a line end makes papaparse add one empty row that is no line of the file.
-    if (chunk.charCodeAt(chunk.length - 1) === lineEnd && rows.length > 0) rows.pop();
-    for (const cells of rows) {
-      const line = nextLine;
-      nextLine++;
-      // Line ends inside quoted cells are lines of the file too.
-      if (hasQuotes) for (const cell of cells) for (let k = cell.indexOf(lineEndChar); k >= 0; k = cell.indexOf(lineEndChar, k + 1)) nextLine++;
-      if (cells.length === 1 && (cells[0] as string).trim().length === 0) continue;
-      if (headerPending) {
-        headerPending = false;
-        continue;
+    const { end, strayLine } = chunkEnd(text, position, position + chunkChars, lineEnd, hasQuotes);
+    if (end > position) {
+      const chunk = text.slice(position, end);
+      const rows = Papa.parse<string[]>(chunk, { delimiter, newline, quoteChar: '"' }).data;
+      // A chunk ending in a line end makes papaparse add one empty row that is no line of the file.
+      if (chunk.charCodeAt(chunk.length - 1) === lineEnd && rows.length > 0) rows.pop();
+      for (const cells of rows) {
+        const line = nextLine;
+        nextLine++;
+        // Line ends inside quoted cells are lines of the file too.
+        if (hasQuotes) for (const cell of cells) for (let k = cell.indexOf(lineEndChar); k >= 0; k = cell.indexOf(lineEndChar, k + 1)) nextLine++;
+        if (cells.length === 1 && (cells[0] as string).trim().length === 0) continue;
+        if (headerPending) {
+          headerPending = false;
+          continue;
+        }
+        dataRows++;
+        take(cells, line);
       }
-      dataRows++;
-      take(cells, line);
     }
     position = end;
+    if (strayLine) {
+      // The line with the unclosed quote is skipped on its own; parsing goes on after its line end.
+      const at = text.indexOf(lineEndChar, position);
+      position = at < 0 ? text.length : at + 1;
+      if (headerPending) headerPending = false;
+      else {
+        dataRows++;
+        reject(nextLine, 'unbalancedQuote', 'a quote (") opened here is never closed, so the line was skipped');
+      }
+      nextLine++;
+    }
     options.onProgress?.({ fraction: position / text.length, rows: dataRows });
   }
 
@@ -227,12 +269,14 @@ async function importTransactionsAs(input: string, options: ImportOptions, encod
     rejected: rejected.length,
     customers: table.customerIds.length,
     rejectedByCode,
+    negativeRows,
+    latestDay,
     firstDay: table.rows > 0 ? firstDay : Number.NaN,
     lastDay: table.rows > 0 ? lastDay : Number.NaN,
   };
+  if (dataRows === 0) return { ok: false, error: importError('noDataRows', 'No usable transactions: the file has a header row but no data rows.'), rejected };
   if (table.rows === 0) {
-    const reason = rejected.length === 0 ? 'the file has a header but no data rows' : `all ${rejected.length} rows were rejected, e.g. ${rejected[0]?.message ?? ''}`;
-    return { ok: false, error: importError('noValidRows', `No usable transactions: ${reason}.`), rejected };
+    return { ok: false, error: importError('noValidRows', `No usable transactions: all ${rejected.length} rows were rejected, e.g. ${rejected[0]?.message ?? ''}.`), rejected };
   }
   return { ok: true, table, rejected, report, dialect, mapping, detection, encoding };
 }

@@ -13,7 +13,9 @@ export type RejectCode =
   | 'badCost'
   | 'badMargin'
   | 'badReturns'
-  | 'badQuantity';
+  | 'badQuantity'
+  | 'futureDate'
+  | 'unbalancedQuote';
 
 export interface RejectedRow {
   /** 1-based line in the file, header included (the first data row is line 2 when there is a header). */
@@ -29,18 +31,24 @@ export type ImportErrorCode =
   | 'tooManyColumns'
   | 'missingColumns'
   | 'noValidRows'
+  | 'noDataRows'
   | 'cancelled'
   | 'badOptions'
   | 'notEnoughData'
+  | 'bgnbdFailed'
+  | 'gammaGammaFailed'
+  | 'noPositiveSpend'
   | 'workerFailed';
 
 export interface ImportError {
   code: ImportErrorCode;
   message: string;
+  /** Figures the translated message shows (e.g. {n} columns, at most {max}). */
+  values?: Readonly<Record<string, number>>;
 }
 
-export function importError(code: ImportErrorCode, message: string): ImportError {
-  return { code, message };
+export function importError(code: ImportErrorCode, message: string, values?: Readonly<Record<string, number>>): ImportError {
+  return values === undefined ? { code, message } : { code, message, values };
 }
 
 /** Quotes a cell for a message, shortened so a runaway field cannot flood the report. */

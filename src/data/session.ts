@@ -14,7 +14,7 @@ import type { ColumnMapping } from './columns.ts';
 import { formatDay } from './dates.ts';
 import { dataDecisions, decisionBase, type DataDecisionBase, type DataDecisions, type DataDecisionSettings } from './decisions.ts';
 import { decodeBytes, type TextEncoding } from './decode.ts';
-import { detectDialect, type Dialect, type DialectDetection } from './dialect.ts';
+import { columnsProblem, detectDialect, type Dialect, type DialectDetection } from './dialect.ts';
 import { forecastCustomers, type CustomerForecasts } from './forecast.ts';
 import type { GammaGammaFit } from './gammaGamma.ts';
 import type { HoldoutGroup } from './holdout.ts';
@@ -293,8 +293,11 @@ export function createDataSession(): DataApi {
     detectData(bytes) {
       const decoded = decodeBytes(bytes);
       if (!decoded.ok) return Promise.resolve({ ok: false, error: decoded.error });
+      const detection = detectDialect(decoded.text);
+      const wide = columnsProblem(detection);
+      if (wide !== null) return Promise.resolve({ ok: false, error: wide });
       pendingBytes = bytes;
-      return Promise.resolve({ ok: true, detection: detectDialect(decoded.text), encoding: decoded.encoding, bytes: bytes.length });
+      return Promise.resolve({ ok: true, detection, encoding: decoded.encoding, bytes: bytes.length });
     },
 
     async importData(options, onProgress) {

@@ -2,6 +2,10 @@
 // conventions of shared/data/README.md, identical to lifetimes'
 // summary_data_from_transaction_data and BTYD):
 // - purchases of one customer on one day are merged, revenue summed;
+// - negative amounts are returns or credits: they count in revenue and net
+//   against the purchases of their day; a day whose net amount is negative
+//   is no purchase (not in frequency, recency, T or the spend per purchase),
+//   so the spend model only ever sees days of zero or positive spend;
 // - frequency x = repeat purchase days (distinct purchase days - 1) up to the
 //   calibration end (inclusive);
 // - recency t_x = last - first purchase day, age T = calibration end - first
@@ -125,6 +129,8 @@ export function summarizeCustomers(table: TransactionTable, options: SummaryOpti
     const to = start[c + 1] as number;
     let first = Number.NaN;
     let last = Number.NaN;
+    let firstRow = Number.NaN;
+    let lastRow = Number.NaN;
     let days = 0;
     let calibrationDays = 0;
     let lastCalibrationDay = Number.NaN;
@@ -137,10 +143,12 @@ export function summarizeCustomers(table: TransactionTable, options: SummaryOpti
     let returnsSum = 0;
     let currentDay = Number.NaN;
     let currentRevenue = 0;
-    // Closes the merged purchase day currentDay with revenue currentRevenue.
+    // Closes the merged day currentDay with net revenue currentRevenue; a negative net is a return, no purchase.
     const closeDay = (): void => {
-      if (Number.isNaN(currentDay)) return;
+      if (Number.isNaN(currentDay) || currentRevenue < 0) return;
       days++;
+      if (days === 1) first = currentDay;
+      last = currentDay;
       if (currentDay <= calibrationEnd) {
         calibrationDays++;
         lastCalibrationDay = currentDay;
@@ -155,11 +163,11 @@ export function summarizeCustomers(table: TransactionTable, options: SummaryOpti
       const d = day[row] as number;
       if (d > observationEnd) continue;
       if (kept === 0) {
-        first = d;
+        firstRow = d;
         if (channel !== null && table.channel !== null) channel[c] = table.channel[row] as number;
       }
       kept++;
-      last = d;
+      lastRow = d;
       const value = revenue[row] as number;
       revenueSum += value;
       if (marginColumn !== null) marginSum += marginColumn[row] as number;
@@ -178,8 +186,9 @@ export function summarizeCustomers(table: TransactionTable, options: SummaryOpti
     totalRevenue[c] = revenueSum;
     if (margin !== null) margin[c] = marginSum;
     if (returns !== null) returns[c] = returnsSum;
-    firstDay[c] = kept > 0 ? first : 0;
-    lastDay[c] = kept > 0 ? last : 0;
+    // First and last purchase; a customer with returns only keeps the days of her rows.
+    firstDay[c] = days > 0 ? first : kept > 0 ? firstRow : 0;
+    lastDay[c] = days > 0 ? last : kept > 0 ? lastRow : 0;
     holdoutFrequency[c] = holdoutDays;
     holdoutRevenue[c] = holdoutSum;
     if (calibrationDays > 0) {

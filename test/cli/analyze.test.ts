@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,10 +44,13 @@ describe('analyze CLI (contract of issue 7)', () => {
   it('reads a German export and counts its rejected rows', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'analyze-'));
     const file = join(dir, 'export.csv');
-    writeFileSync(file, 'Kundennummer;Datum;Umsatz\n1;12.03.2025;1.234,56\n1;20.03.2025;10,00\n2;14.03.2025;5,00\n3;kein Datum;5,00\n');
+    // Four repeat buyers of varied spend: the smallest file here whose Gamma-Gamma fit has a finite optimum (issue 14).
+    const rows = ['1;12.03.2025;1.234,56', '1;20.03.2025;10,00', '1;02.05.2025;45,20', '2;14.03.2025;5,00', '2;30.04.2025;17,50', '2;21.05.2025;9,90'];
+    rows.push('3;kein Datum;5,00', '3;03.03.2025;60,00', '3;10.04.2025;72,00', '4;05.03.2025;20,00', '4;18.05.2025;33,00', '5;07.03.2025;12,00');
+    writeFileSync(file, `Kundennummer;Datum;Umsatz\n${rows.join('\n')}\n`);
     const outcome = await runAnalyze([file]);
     if (!outcome.ok) throw new Error(outcome.errors.join('\n'));
-    expect([outcome.output.customers, outcome.output.transactions, outcome.output.skippedRows]).toEqual([2, 3, 1]);
+    expect([outcome.output.customers, outcome.output.transactions, outcome.output.skippedRows]).toEqual([5, 11, 1]);
   });
 
   it('refuses data without any repeat purchase (no model can be fitted) and an end before the first purchase', async () => {
@@ -101,4 +104,42 @@ describe('analyze CLI (contract of issue 7)', () => {
     await runAnalyze([EVENT_LOG, '--end', '1997-09-30'], still);
     expect(quiet).toHaveLength(1);
   });
+
+  it('exits with code 2 and a clear message when a fit does not settle (4 rows: logLik was null with exit code 0) or the spend is all the same', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'analyze-'));
+    const four = join(dir, 'four.csv');
+    writeFileSync(four, 'id,date,revenue\n1,2025-01-01,5\n1,2025-01-08,6\n2,2025-01-02,7\n2,2025-01-20,8\n');
+    const uniform = join(dir, 'uniform.csv');
+    // A stray quote leaves one repeat buyer: Gamma-Gamma ran off to p = 1e25 with logLik +7e10.
+    writeFileSync(uniform, 'id,date,revenue\n1,2025-01-01,10\n"2,2025-01-02,5\n3,2025-01-03,5\n1,2025-02-03,5\n');
+    const expected: [string, RegExp][] = [
+      [four, /^analyze: .*four\.csv: The purchase model \(BG\/NBD\) did not settle at finite values/m],
+      [uniform, /^analyze: .*uniform\.csv: The spend model \(Gamma-Gamma\) did not settle at finite values \(p = 1\.\d+e\+25/m],
+    ];
+    for (const [file, message] of expected) {
+      const run = spawnSync(TSX, ['src/cli/analyze.ts', file], { encoding: 'utf8' });
+      expect(run.status, file).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(message);
+      expect(run.stderr).not.toMatch(/null|NaN/);
+    }
+  }, 60_000);
+
+  it('notes negative amounts (returns), future dates and unclosed quotes on stderr, with the JSON unchanged on stdout', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'analyze-'));
+    const file = join(dir, 'returns.csv');
+    const text = readFileSync(EVENT_LOG, 'utf8').trimEnd();
+    writeFileSync(file, `${text}\n1,1997-03-01,1,-5.00\n"2,1997-03-02,1,3.00\n3,9999-12-31,1,4.00\n`);
+    const outcome = await runAnalyze([file, '--end', '1997-09-30']);
+    if (!outcome.ok) throw new Error(outcome.errors.join('\n'));
+    expect(outcome.notes).toHaveLength(3);
+    expect(outcome.notes[0]).toMatch(/^1 row with a negative amount counted as returns/);
+    expect(outcome.notes[1]).toMatch(/^1 row dated after \d{4}-\d{2}-\d{2} rejected/);
+    expect(outcome.notes[2]).toBe('1 line with a quote that is never closed skipped (first: line 6922); the lines after were read');
+    expect([outcome.output.transactions, outcome.output.skippedRows]).toEqual([6920, 2]);
+    const run = spawnSync(TSX, ['src/cli/analyze.ts', file, '--end', '1997-09-30'], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).customers).toBe(2357);
+    expect(run.stderr).toMatch(/^analyze: note: 1 row with a negative amount/m);
+  }, 60_000);
 });

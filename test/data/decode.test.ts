@@ -41,3 +41,20 @@ describe('decodeWindows1252(bytes)', () => {
     expect(decodeWindows1252(new Uint8Array([0x84, 0x93, 0x94, 0x96]))).toBe('„“”–');
   });
 });
+
+describe('UTF-16 without BOM (issue 14, item 11)', () => {
+  const utf16le = (text: string): Uint8Array => new Uint8Array(Uint16Array.from(text, (ch) => ch.charCodeAt(0)).buffer);
+
+  it('recognises UTF-16LE by the zero bytes at odd positions, and BE at even ones', () => {
+    const text = 'Kunde;Datum;Umsatz\r\nMüller;12.03.2025;1,00\r\n';
+    expect(decodeBytes(utf16le(text))).toMatchObject({ ok: true, encoding: 'utf-16le', bom: false, text });
+    const le = utf16le(text);
+    expect(decodeBytes(le.map((_, i) => le[i ^ 1] as number))).toMatchObject({ ok: true, encoding: 'utf-16be', bom: false, text });
+  });
+
+  it('still calls binary data binary: zero bytes everywhere or without the UTF-16 pattern', () => {
+    expect(decodeBytes(new Uint8Array(64))).toMatchObject({ ok: false, error: { code: 'binary' } });
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0, 0, 0, 1, 0, 8, 6, 0, 0, 0]);
+    expect(decodeBytes(png)).toMatchObject({ ok: false, error: { code: 'binary' } });
+  });
+});

@@ -132,7 +132,7 @@ describe('bad input', () => {
       'binary',
       'noColumns',
       'missingColumns',
-      'noValidRows',
+      'noDataRows',
     ]);
     if (!partial.ok) expect(partial.error.message).toContain('No column found for: date, revenue');
   });
@@ -222,5 +222,86 @@ describe('property: the English and the German dialect of one table give the sam
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('faults found by probing (issue 14, item 11)', () => {
+  it('reports a stray quote at the start of a line with its line number and keeps the lines after it', async () => {
+    const text = 'id,date,revenue\n1,2025-01-01,10\n"2,2025-01-02,5\n3,2025-01-03,5\n1,2025-02-03,5\n';
+    const outcome = kept(await importTransactions(text));
+    expect(outcome.rejected.map((r) => [r.line, r.code])).toEqual([[3, 'unbalancedQuote']]);
+    expect(outcome.rejected[0]?.message).toBe('line 3: a quote (") opened here is never closed, so the line was skipped');
+    expect(outcome.report).toMatchObject({ rows: 4, kept: 3, rejected: 1 });
+    expect(Array.from(outcome.table.line)).toEqual([2, 4, 5]);
+  });
+
+  it('finds the stray quote in any chunk, with correct line numbers after it, and quoted fields before it', async () => {
+    const lines = ['id,date,revenue,note'];
+    for (let i = 0; i < 3000; i++) lines.push(`${i % 50},2024-01-${String(1 + (i % 28)).padStart(2, '0')},${i % 7}.5,${i === 10 ? '"a\nb"' : 'x'}`);
+    lines.splice(2001, 0, '"broken,2024-01-01,1,x');
+    const text = `${lines.join('\n')}\n`;
+    for (const chunkChars of [1024, 4096, 1 << 20]) {
+      const outcome = kept(await importTransactions(text, { chunkChars, onProgress: () => undefined }));
+      // Line 12 holds a field over two lines, so the stray quote (list index 2001) is on line 2003.
+      expect(outcome.rejected.map((r) => [r.line, r.code]), `chunk ${chunkChars}`).toEqual([[2003, 'unbalancedQuote']]);
+      expect(outcome.report.kept).toBe(3000);
+      expect(outcome.table.line.at(-1)).toBe(3003);
+    }
+  });
+
+  it('counts negative amounts as returns: kept in revenue, netted per day, a day with a negative net is no purchase', async () => {
+    const text = 'id,date,revenue\nA,2025-01-01,10\nA,2025-01-08,30\nA,2025-01-08,-5\nA,2025-01-15,-20\nB,2025-01-02,8\nB,2025-01-09,4\n';
+    const outcome = kept(await importTransactions(text));
+    expect(outcome.report).toMatchObject({ kept: 6, rejected: 0, negativeRows: 2 });
+    const summary = summarizeCustomers(outcome.table, { unit: 'day' });
+    // A: purchase days Jan 1 and Jan 8 (30 - 5 = 25); Jan 15 nets -20: a return, not a purchase.
+    expect(summary.frequency[0]).toBe(1);
+    expect(summary.recency[0]).toBe(7);
+    expect(summary.monetary[0]).toBe(25);
+    expect(summary.revenue[0]).toBe(15);
+    expect(summary.purchaseDays[0]).toBe(2);
+    expect(summary.lastDay[0]).toBe(dayFromCivil(2025, 1, 8));
+    expect(summary.frequency[1]).toBe(1);
+    expect(summary.monetary[1]).toBe(4);
+  });
+
+  it('rejects rows dated after the latest valid day (2099, 9999-12-31), so they never become the calibration end', async () => {
+    const text = 'id,date,revenue\n1,2025-01-01,10\n1,2025-01-08,12\n2,2099-05-01,5\n2,9999-12-31,5\n2,2025-01-02,20\n';
+    const latestDay = dayFromCivil(2026, 12, 3);
+    const outcome = kept(await importTransactions(text, { latestDay }));
+    expect(outcome.rejected.map((r) => [r.line, r.code])).toEqual([
+      [4, 'futureDate'],
+      [5, 'futureDate'],
+    ]);
+    expect(outcome.rejected[1]?.message).toBe('line 5: date "9999-12-31" lies after 2026-12-03; a purchase cannot be in the future');
+    expect(outcome.report.lastDay).toBe(dayFromCivil(2025, 1, 8));
+    // Without the option the latest valid day is tomorrow by the clock.
+    const byClock = kept(await importTransactions(text));
+    expect(byClock.report.rejectedByCode.futureDate).toBe(2);
+  });
+
+  it('says that a file with only a header has no data rows, without pointing to a list of rejected rows', async () => {
+    for (const text of ['Kundennummer;Datum;Umsatz\n', 'id,date,revenue\n\n\n']) {
+      const outcome = await importTransactions(text);
+      expect(outcome.ok ? 'ok' : outcome.error.code).toBe('noDataRows');
+      if (!outcome.ok) {
+        expect(outcome.error.message).toBe('No usable transactions: the file has a header row but no data rows.');
+        expect(outcome.rejected).toEqual([]);
+      }
+    }
+  });
+
+  it('reads UTF-16LE and UTF-16BE without a BOM (Excel "Unicode text" saved by some tools)', async () => {
+    const text = 'Kundennummer\tDatum\tUmsatz\nMüller\t12.03.2025\t1,00\nMüller\t19.03.2025\t2,50\n';
+    const units = Uint16Array.from(text, (ch) => ch.charCodeAt(0));
+    const le = new Uint8Array(units.buffer.slice(0));
+    const be = le.map((_, i) => le[i ^ 1] as number);
+    const fromLe = kept(await importBytes(le));
+    expect(fromLe.encoding).toBe('utf-16le');
+    expect(fromLe.table.customerIds).toEqual(['Müller']);
+    expect(Array.from(fromLe.table.revenue)).toEqual([1, 2.5]);
+    const fromBe = kept(await importBytes(be));
+    expect(fromBe.encoding).toBe('utf-16be');
+    expect(Array.from(fromBe.table.revenue)).toEqual([1, 2.5]);
   });
 });
