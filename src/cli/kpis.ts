@@ -27,6 +27,8 @@ export const CLI_KEYS = [
   'bestFocus',
   'valueAtBestFocus',
   'valueAtNoFocus',
+  'valueAtFocus',
+  'decisionValue',
 ] as const satisfies readonly (keyof Kpis)[];
 
 export type CliOutcome = { ok: true; output: Record<string, number | null> } | { ok: false; errors: string[] };
