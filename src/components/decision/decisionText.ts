@@ -15,3 +15,9 @@ export function decisionText(s: Pick<Scenario, 'focus' | 'dropShare' | 'applyDro
       return focus;
   }
 }
+
+/** The tab a scenario's decision lives on: Bereinigung for a drop or fix, Fokussierung for a focus, else Kunde. */
+export function decisionView(s: Pick<Scenario, 'focus' | 'applyDrop' | 'applyFix'>): 'bereinigung' | 'fokus' | 'kunde' {
+  if (dropDecisionOf(s) !== 'none') return 'bereinigung';
+  return s.focus > 0 ? 'fokus' : 'kunde';
+}
