@@ -86,6 +86,7 @@ export default mount(App, {
     scenarios,
     request: (scenario) => client.request(scenario),
     computeMany: (list) => client.computeMany(list),
+    tornadoMany: (list) => client.tornadoMany(list),
     data: new DataState(dataClient),
     segments: new SegmentsState(
       (scenario, settings) => client.segments(scenario, settings),

@@ -29,6 +29,8 @@ export const CLI_KEYS = [
   'bestFocus',
   'valueAtBestFocus',
   'valueAtNoFocus',
+  'valueAtFocus',
+  'decisionValue',
 ] as const satisfies readonly (keyof Kpis)[];
 
 export type CliOutcome =

@@ -400,6 +400,11 @@ export function focusSweep(base: FocusBase, s: FocusScenario, points: number = F
   return sumsAt(levels, base, s, method).map((sums, j) => ({ focus: levels[j] as number, value: totalOf(sums) }));
 }
 
+/** V(f) at one focus level only (the tornado's many evaluations need no sweep). */
+export function focusValueAt(base: FocusBase, s: FocusScenario, f: number, method: FocusMethod = 'auto'): number {
+  return totalOf(sumsAt([f], base, s, method)[0] as SegmentSums);
+}
+
 export function focusStrategy(base: FocusBase, s: FocusScenario, method: FocusMethod = 'auto'): FocusResult {
   const levels = sweepLevels(FOCUS_SWEEP_POINTS);
   // The sweep, then the chosen focus and f = 0 for the segment table, all from one set of moments.

@@ -4,16 +4,17 @@
 import { prefixSums } from './curve.ts';
 import { singleCustomer } from './customer.ts';
 import { valueDeciles } from './deciles.ts';
+import { decide, decisionValueOnly } from './decision.ts';
 import { dropWorst } from './drop.ts';
 import { focusBase, focusStrategy } from './focus.ts';
 import { valueHistogram } from './histogram.ts';
-import type { Scenario } from './parameters.ts';
+import { MONEY_KEYS, PARAMETERS, type Scenario } from './parameters.ts';
 import { paretoFigures, type ParetoFigures } from './pareto.ts';
 import { generatePopulation, populationKeysOf, samePopulation, type Population } from './population.ts';
 import { rank, rankInto } from './rank.ts';
 import { computeSegments, type SegmentSettings, type SegmentsResult } from './scoring/segments.ts';
 import { simulatedCustomers, type SimulatedCache } from './scoring/simulated.ts';
-import type { DropResult, PortfolioResult, Results } from './results.ts';
+import type { DropResult, PortfolioResult, Results, TornadoBar, TornadoResult } from './results.ts';
 import { sizeFactors, valuePortfolio, type SizeFactors, type Valuation } from './valuation.ts';
 import { whaleFigures } from './whale.ts';
 import { computeKeyAccount, portfolioReference, type KeyAccount, type KeyAccountResult } from './keyAccount/index.ts';
@@ -26,6 +27,20 @@ export interface Engine {
   segments(scenario: Scenario, settings: SegmentSettings): SegmentsResult;
   /** The key account (issue 17) against the same cached portfolio. */
   keyAccount(scenario: Scenario, account: KeyAccount): KeyAccountResult;
+  /** decisionValue alone (no sweep, no curves). */
+  decisionValue(scenario: Scenario): number;
+  /** "What moves the result most": decisionValue with each money slider moved by -step and +step. */
+  tornado(scenario: Scenario, step?: number): TornadoResult;
+}
+
+/** Each money slider moves by this share of its value in the tornado chart. */
+export const TORNADO_STEP = 0.1;
+
+/** The scenario with one slider moved by a relative step, kept inside the slider's range. */
+export function movedScenario(scenario: Scenario, key: (typeof MONEY_KEYS)[number], relative: number): Scenario {
+  const spec = PARAMETERS[key];
+  const value = scenario[key] ?? 0;
+  return { ...scenario, [key]: Math.min(spec.max, Math.max(spec.min, value * (1 + relative))) };
 }
 
 /** Everything that depends only on the population: rebuilt when N, seed or spread change. */
@@ -130,6 +145,22 @@ export function createEngine(): Engine {
       const { valuation: current, valueOrder, valuePrefix } = valueRanked(scenario);
       return computeKeyAccount(account, scenario, portfolioReference(current.clv, current.revenue, valueOrder, valuePrefix));
     },
+    decisionValue(scenario: Scenario): number {
+      const { valuation, valueOrder, drop } = valueRanked(scenario);
+      return decisionValueOnly({ valuation, valueOrder, drop }, scenario);
+    },
+    tornado(scenario: Scenario, step: number = TORNADO_STEP): TornadoResult {
+      const base = this.decisionValue(scenario);
+      const bars = MONEY_KEYS.map((key): TornadoBar => {
+        const down = movedScenario(scenario, key, -step);
+        const up = movedScenario(scenario, key, step);
+        const low = this.decisionValue(down);
+        const high = this.decisionValue(up);
+        return { key, lowInput: down[key] ?? 0, highInput: up[key] ?? 0, low, high, effect: Math.max(Math.abs(low - base), Math.abs(high - base)) };
+      });
+      bars.sort((a, b) => b.effect - a.effect);
+      return { step, base, bars };
+    },
     computePortfolio(scenario: Scenario) {
       const { portfolio, drop } = valueRanked(scenario);
       return { portfolio, drop };
@@ -138,11 +169,14 @@ export function createEngine(): Engine {
       const started = performance.now();
       const { valuation, valueOrder, portfolio, drop } = valueRanked(scenario);
       const focus = focusStrategy(focusBase(valuation, valueOrder), scenario);
+      // Before `valuation` is overwritten by the next call: decide reads it now.
+      const decision = decide({ valuation, valueOrder, drop, focus }, scenario);
       return {
         customer: singleCustomer(scenario),
         portfolio,
         drop,
         focus,
+        decision,
         computeMs: performance.now() - started,
       };
     },

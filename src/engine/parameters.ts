@@ -21,6 +21,8 @@ export interface ParameterSpec {
   readonly advanced?: boolean;
   /** Log-scaled slider (customers). */
   readonly log?: boolean;
+  /** An on/off decision (0 or 1): a switch on its own tab, never a slider. */
+  readonly toggle?: boolean;
 }
 
 export interface Scenario {
@@ -52,6 +54,10 @@ export interface Scenario {
   stickiness: number;
   repriceMarginPoints: number;
   serviceCutShare: number;
+  /** 1 = the worst dropShare are dropped in the result (decisionValue); 0 = only a what-if. */
+  applyDrop: number;
+  /** 1 = the worst dropShare are fixed (repriced, service cut) instead; wins over applyDrop. */
+  applyFix: number;
   // Section 4: focus
   focus: number;
   careBudgetPerCustomer: number;
@@ -92,6 +98,8 @@ export const DEFAULTS: Readonly<Scenario> = Object.freeze({
   stickiness: 0.5,
   repriceMarginPoints: 0.05,
   serviceCutShare: 0.5,
+  applyDrop: 0,
+  applyFix: 0,
   focus: 0,
   careBudgetPerCustomer: 30,
   careSaturation: 2,
@@ -133,6 +141,8 @@ export const PARAMETERS: Readonly<Record<ParameterKey, ParameterSpec>> = Object.
   stickiness: { min: 0, max: 1, step: 0.05, unit: 'percent', group: 'decisions' },
   repriceMarginPoints: { min: 0, max: 0.3, step: 0.01, unit: 'percent', group: 'decisions', advanced: true },
   serviceCutShare: { min: 0, max: 1, step: 0.05, unit: 'percent', group: 'decisions', advanced: true },
+  applyDrop: { min: 0, max: 1, step: 1, unit: 'count', group: 'decisions', integer: true, toggle: true },
+  applyFix: { min: 0, max: 1, step: 1, unit: 'count', group: 'decisions', integer: true, toggle: true },
   focus: { min: 0, max: 1, step: 0.05, unit: 'factor', group: 'decisions' },
   careBudgetPerCustomer: { min: 0, max: 1000, step: 5, unit: 'moneyPerYear', group: 'decisions', advanced: true },
   careSaturation: { min: 1, max: 10, step: 0.1, unit: 'factor', group: 'decisions', advanced: true },
@@ -145,6 +155,19 @@ export const PARAMETERS: Readonly<Record<ParameterKey, ParameterSpec>> = Object.
 });
 
 export const PARAMETER_KEYS = Object.keys(DEFAULTS) as ParameterKey[];
+
+/** What the scenario decides for its worst customers: keep them, drop them, or fix them (fix wins). */
+export type DropDecision = 'none' | 'drop' | 'fix';
+
+export function dropDecisionOf(s: Pick<Scenario, 'applyDrop' | 'applyFix'>): DropDecision {
+  return s.applyFix === 1 ? 'fix' : s.applyDrop === 1 ? 'drop' : 'none';
+}
+
+/** The money sliders, moved by ±10 % in "what moves the result most". */
+export const MONEY_KEYS: readonly ParameterKey[] = PARAMETER_KEYS.filter((key) => {
+  const unit = PARAMETERS[key].unit;
+  return unit === 'money' || unit === 'moneyPerYear';
+});
 
 /** Keys whose change needs a new population (fixed random traits). Money sliders never do. */
 export const POPULATION_KEYS: readonly ParameterKey[] = [

@@ -163,11 +163,51 @@ export interface FocusResult {
   segmentsAtNoFocus: SegmentFigures[];
 }
 
+/** The result of the scenario's decisions (src/engine/decision.ts says how drop and focus combine). */
+export interface DecisionResult {
+  /** What happens to the worst dropShare: kept as they are, dropped, or fixed. */
+  kind: 'none' | 'drop' | 'fix';
+  /** decisionValue: the portfolio value at the chosen f after the drop or fix. */
+  value: number;
+  /** Customers in the portfolio after the decision. */
+  customers: number;
+  /** The worst customers the decision drops or fixes (0 when it does neither). */
+  affected: number;
+  /** V(f) of the portfolio after the decision, before the dropped customers' sticky costs and the fix gain. */
+  focusValue: number;
+  /** Sticky costs the dropped customers leave behind (0 unless dropped). */
+  stickyCost: number;
+  /** Gain of fixing instead of dropping (0 unless fixed). */
+  fixGain: number;
+  /** decisionValue at every sweep level of f (the focus curve after the decision). */
+  sweep: FocusPoint[];
+}
+
+/** decisionValue with one money slider moved down and up (the tornado chart). */
+export interface TornadoBar {
+  key: string;
+  /** The slider's value moved down and up (clamped to its range). */
+  lowInput: number;
+  highInput: number;
+  low: number;
+  high: number;
+  /** max(|low - base|, |high - base|): the bars are sorted by it, largest first. */
+  effect: number;
+}
+
+export interface TornadoResult {
+  /** The relative move of every slider (0.1 = ±10 %). */
+  step: number;
+  base: number;
+  bars: TornadoBar[];
+}
+
 export interface Results {
   customer: CustomerResult;
   portfolio: PortfolioResult;
   drop: DropResult;
   focus: FocusResult;
+  decision: DecisionResult;
   /** Milliseconds the engine spent, for the status line. */
   computeMs: number;
 }
@@ -195,10 +235,12 @@ export interface Kpis {
   bestFocus: number;
   valueAtBestFocus: number;
   valueAtNoFocus: number;
+  valueAtFocus: number;
+  decisionValue: number;
 }
 
 export function kpisOf(results: Results): Kpis {
-  const { customer, portfolio, drop, focus } = results;
+  const { customer, portfolio, drop, focus, decision } = results;
   return {
     annualMargin: customer.annualMargin,
     clv: customer.clv,
@@ -221,5 +263,7 @@ export function kpisOf(results: Results): Kpis {
     bestFocus: focus.bestFocus,
     valueAtBestFocus: focus.valueAtBestFocus,
     valueAtNoFocus: focus.valueAtNoFocus,
+    valueAtFocus: focus.valueAtFocus,
+    decisionValue: decision.value,
   };
 }

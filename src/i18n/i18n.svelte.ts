@@ -55,6 +55,19 @@ export function t(key: MessageKey, vars?: MessageVars): string {
   return i18n.currency === DEFAULT_CURRENCY ? text : text.replaceAll('€', currencySymbol(i18n.locale, i18n.currency));
 }
 
+/** Message keys with plural forms: `<base>.one` and `<base>.other` both exist. */
+export type PluralKey = { [K in MessageKey]: K extends `${infer Base}.one` ? (`${Base}.other` extends MessageKey ? Base : never) : never }[MessageKey];
+
+/**
+ * A message whose words depend on a count ("1 Problem", "2 Probleme"): the
+ * form is chosen by Intl.PluralRules for the locale; `{count}` is the count
+ * formatted for the locale.
+ */
+export function tp(key: PluralKey, count: number, vars?: MessageVars): string {
+  const form = new Intl.PluralRules(i18n.locale).select(count) === 'one' ? 'one' : 'other';
+  return t(`${key}.${form}` as MessageKey, { count: formatNumber(count, i18n.locale, 0), ...vars });
+}
+
 /** Formatters bound to the current locale (reactive through `i18n.locale`). */
 export const fmt = {
   money: (value: number, fractionDigits?: number): string => formatMoney(value, i18n.locale, fractionDigits, i18n.currency),

@@ -61,6 +61,7 @@ export const FIGURE_VIEWS: Readonly<Record<FigureName, ViewId>> = {
   valueAtBestFocus: 'fokus',
   valueAtNoFocus: 'fokus',
   valueAtFocus: 'fokus',
+  decisionValue: 'fokus',
 };
 
 export const CHART_IDS = Object.keys(CHARTS) as ChartId[];

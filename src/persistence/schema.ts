@@ -40,6 +40,8 @@ export const SummarySchema = v.object({
   lifetimeProfit: v.number(),
   portfolioValue: v.number(),
   top20RevenueShare: v.number(),
+  /** The result of the scenario's decisions (issue 12); older records lack it. */
+  decisionValue: v.optional(v.number()),
 });
 
 export type ScenarioSummary = v.InferOutput<typeof SummarySchema>;

@@ -47,6 +47,7 @@ export function summaryOf(results: Results): ScenarioSummary {
     lifetimeProfit: results.customer.lifetimeProfit,
     portfolioValue: results.portfolio.totals.value,
     top20RevenueShare: results.portfolio.top20RevenueShare,
+    decisionValue: results.decision.value,
   };
 }
 

@@ -1,6 +1,6 @@
 // The typed contracts between the main thread and the workers.
 import type { Scenario } from '../engine/parameters.ts';
-import type { Results } from '../engine/results.ts';
+import type { Results, TornadoResult } from '../engine/results.ts';
 import type { SegmentSettings, SegmentsResult } from '../engine/scoring/segments.ts';
 import type { KeyAccount, KeyAccountResult } from '../engine/keyAccount/index.ts';
 
@@ -18,4 +18,6 @@ export interface EngineApi {
   keyAccount(scenario: Scenario, account: KeyAccount): Promise<KeyAccountResult>;
   /** Key accounts of compared scenarios, apart from the live one's cache (like computeMany). */
   keyAccountMany(requests: readonly { scenario: Scenario; account: KeyAccount }[]): Promise<KeyAccountResult[]>;
+  /** "What moves the result most": decisionValue with each money slider moved by ±10 %, for each scenario. */
+  tornadoMany(scenarios: readonly Scenario[]): Promise<TornadoResult[]>;
 }

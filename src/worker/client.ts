@@ -9,7 +9,7 @@
 // so a view never pairs a result with a newer question.
 import { wrap, type Remote } from 'comlink';
 import type { Scenario } from '../engine/parameters.ts';
-import type { Results } from '../engine/results.ts';
+import type { Results, TornadoResult } from '../engine/results.ts';
 import type { EngineApi } from './api.ts';
 import type { SegmentSettings, SegmentsResult } from '../engine/scoring/segments.ts';
 import type { KeyAccount, KeyAccountResult } from '../engine/keyAccount/index.ts';
@@ -122,6 +122,8 @@ export interface EngineClient {
   /** The key account; its view keeps its own latest-wins queue. */
   keyAccount(scenario: Scenario, account: KeyAccount): Promise<KeyAccountResult>;
   keyAccountMany(requests: readonly { scenario: Scenario; account: KeyAccount }[]): Promise<KeyAccountResult[]>;
+  /** The tornado chart of each scenario (current one or compared ones). */
+  tornadoMany(scenarios: readonly Scenario[]): Promise<TornadoResult[]>;
   terminate(): void;
 }
 
@@ -155,6 +157,10 @@ export function createEngineClient(handlers: LatestWinsHandlers<Results, Scenari
     keyAccountMany: (requests) => {
       debug.workerRequests += 1;
       return api.keyAccountMany(requests);
+    },
+    tornadoMany: (scenarios) => {
+      debug.workerRequests += 1;
+      return api.tornadoMany(scenarios);
     },
     terminate: () => worker.terminate(),
   };

@@ -5,7 +5,7 @@
 import { expose } from 'comlink';
 import { createEngine, type Engine } from '../engine/index.ts';
 import type { Scenario } from '../engine/parameters.ts';
-import type { Results } from '../engine/results.ts';
+import type { Results, TornadoResult } from '../engine/results.ts';
 import type { SegmentSettings, SegmentsResult } from '../engine/scoring/segments.ts';
 import type { EngineApi } from './api.ts';
 import type { KeyAccount, KeyAccountResult } from '../engine/keyAccount/index.ts';
@@ -54,6 +54,16 @@ const api: EngineApi = {
       compareEngine ??= createEngine();
       const chosen = compareEngine;
       return Promise.resolve(requests.map(({ scenario, account }) => chosen.keyAccount(scenario, account)));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  },
+  tornadoMany(scenarios: readonly Scenario[]): Promise<TornadoResult[]> {
+    try {
+      // The comparison's engine: ten moved scenarios each must not evict the live population.
+      compareEngine ??= createEngine();
+      const chosen = compareEngine;
+      return Promise.resolve(scenarios.map((scenario) => chosen.tornado(scenario)));
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }

@@ -13,6 +13,7 @@ import { ResultsState } from '../../src/state/results.svelte.ts';
 import type { UrlProblem } from '../../src/state/url.ts';
 
 const CONTRACT_KPIS: readonly (keyof Kpis)[] = [
+  'decisionValue',
   'annualMargin',
   'clv',
   'lifetimeProfit',
