@@ -3,12 +3,55 @@ import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import type { Plugin } from 'vite';
+
+/**
+ * The built page's Content-Security-Policy: scripts, styles, workers (the
+ * engine, the data worker, the service worker) and fetches only from the
+ * app's own origin, no inline script. Images also from data: and blob:, for
+ * the PNG export (an SVG drawn onto a canvas). Frames of the app may sit on
+ * any page (the embed), which a meta tag cannot restrict anyway.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "worker-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+/**
+ * Writes the policy as a meta tag into the built index.html (the full app and
+ * the embed). Build only: the dev server injects its CSS as inline <style>.
+ */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'kundenwert-content-security-policy',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      // Right after the charset, which must stay first in <head>.
+      handler: (html) => {
+        const charset = '<meta charset="UTF-8" />';
+        if (!html.includes(charset)) throw new Error('index.html: no <meta charset="UTF-8" /> to put the Content-Security-Policy after');
+        return html.replace(charset, `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`);
+      },
+    },
+  };
+}
 
 export default defineConfig({
   // Relative base: the built app works from any folder, a file share or a blog's subpath.
   base: './',
   plugins: [
     svelte(),
+    contentSecurityPolicy(),
     // Offline and installable (src/pwa/): the app shell, every JS chunk (the
     // engine worker too), CSS, icons and the sample data are precached. 'prompt': a new version
     // waits until the user accepts it; src/pwa/register.ts registers the worker.

@@ -5,6 +5,7 @@
 // curves and lists of at most a few hundred rows. A thin layer over src/data
 // (analysis.ts does the whole pipeline); pure, so it runs in Node, and
 // component tests use it in-process as the fake worker.
+import { CSV_DIALECTS, csvText } from '../components/export/csv.ts';
 import { analyzeImported, type Analysis, type FitProgress } from './analysis.ts';
 import { atRiskCustomers, AT_RISK_DEFAULTS } from './atRisk.ts';
 import type { BgNbdFit } from './bgnbd.ts';
@@ -158,10 +159,6 @@ interface Loaded {
 export const FORECAST_DEFAULTS: DataForecastOptions = { horizonYears: 1, annualDiscountRate: CLV_DEFAULTS.annualDiscountRate, marginRate: 1 };
 
 const DAYS_PER_YEAR = 365.25;
-
-function csvCell(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
 
 function clvOptionsOf(base: ClvOptions, options: DataForecastOptions): ClvOptions {
   return { ...base, horizon: options.horizonYears * base.periodsPerYear, annualDiscountRate: options.annualDiscountRate, marginRate: options.marginRate };
@@ -383,7 +380,9 @@ export function createDataSession(): DataApi {
     },
 
     rejectedRowsCsv() {
-      const lines = ['line,code,message', ...lastRejected.map((row) => `${row.line},${row.code},${csvCell(row.message)}`)];
+      // The message quotes the user's cells: through the one CSV writer, which neutralises formulas.
+      const text = (value: string): string => csvText(value, CSV_DIALECTS.en);
+      const lines = ['line,code,message', ...lastRejected.map((row) => `${row.line},${text(row.code)},${text(row.message)}`)];
       return Promise.resolve(`${lines.join('\n')}\n`);
     },
 

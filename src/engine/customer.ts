@@ -1,6 +1,6 @@
 // One customer (MODEL.md section 1): annual contribution, discounted CLV,
 // payback, the J-curve and "what becomes of 100 customers you win".
-import { UNBOUNDED_CAP_YEARS, type Scenario } from './parameters.ts';
+import { CAP_NOTICE_TAIL, UNBOUNDED_CAP_YEARS, type Scenario } from './parameters.ts';
 import { power } from './power.ts';
 import type { CustomerResult, JCurvePoint, LifetimeGroup } from './results.ts';
 
@@ -16,22 +16,31 @@ export function geometricSum(q: number, years: number): number {
 export interface AnnuityFactor {
   /** Multiplier turning an annual amount m into its expected discounted sum: CLV = m * factor. */
   factor: number;
-  /** Years summed; null = unlimited and convergent. */
+  /** Years summed where that matters; null = unlimited, and the cap changes the figure by less than CAP_NOTICE_TAIL. */
   yearsCounted: number | null;
-  /** Unlimited horizon with q >= 1: the sum diverges and is capped. */
+  /** Unlimited horizon where the cap matters: q >= 1 (the sum diverges) or q^100 >= CAP_NOTICE_TAIL. */
   unbounded: boolean;
 }
 
+/** Whether the 100-year cap of an unlimited horizon changes a sum with ratio q by CAP_NOTICE_TAIL or more. */
+export function capMatters(q: number): boolean {
+  return q >= 1 || power(q, UNBOUNDED_CAP_YEARS) >= CAP_NOTICE_TAIL;
+}
+
 /**
- * CLV = m / (1 + d) * (1 - q^H) / (1 - q), or m / (1 + d) / (1 - q) for an
- * unlimited horizon (MODEL.md section 1); a divergent unlimited sum is capped
- * at UNBOUNDED_CAP_YEARS and flagged instead of becoming Infinity.
+ * CLV = m / (1 + d) * (1 - q^H) / (1 - q) (MODEL.md section 1). An unlimited
+ * horizon counts UNBOUNDED_CAP_YEARS years for every q: where the sum
+ * converges fast that is the closed form m / (1 + d) / (1 - q) to 0.01 %;
+ * where it does not (q near or above 1) the cap is flagged instead of the
+ * figure running off to 1 / c or Infinity.
  */
 export function annuityFactor(q: number, discountRate: number, horizon: number | null): AnnuityFactor {
   const discount = 1 + discountRate;
-  if (horizon !== null) return { factor: geometricSum(q, horizon) / discount, yearsCounted: horizon, unbounded: false };
-  if (q < 1) return { factor: 1 / (1 - q) / discount, yearsCounted: null, unbounded: false };
-  return { factor: geometricSum(q, UNBOUNDED_CAP_YEARS) / discount, yearsCounted: UNBOUNDED_CAP_YEARS, unbounded: true };
+  const years = horizon ?? UNBOUNDED_CAP_YEARS;
+  const factor = geometricSum(q, years) / discount;
+  if (horizon !== null) return { factor, yearsCounted: horizon, unbounded: false };
+  const unbounded = capMatters(q);
+  return { factor, yearsCounted: unbounded ? UNBOUNDED_CAP_YEARS : null, unbounded };
 }
 
 /** m = F * (V * g - s_o) - s_y */
@@ -148,8 +157,9 @@ function lifetimeGroups(margin: number, retention: number, w: number, s: Scenari
   const tailShare = Math.pow(retention, groups - 1);
   let tailProfit = realisedProfit(margin, w, s.discountRate, s.acquisitionCost, groups);
   if (s.horizon === null) {
-    const wr = w * retention;
-    const tail = wr < 1 ? 1 / (1 - wr) : geometricSum(wr, UNBOUNDED_CAP_YEARS);
+    // Those who stay `groups` years or more earn w^(t-1) in year t while they stay, up to the cap:
+    // E[sum_{t=n}^{min(L, cap)} w^(t-1) | L >= n] = w^(n-1) (1 - (wr)^(cap-n+1)) / (1 - wr).
+    const tail = geometricSum(w * retention, UNBOUNDED_CAP_YEARS - groups + 1);
     tailProfit =
       (margin / (1 + s.discountRate)) * (geometricSum(w, groups - 1) + Math.pow(w, groups - 1) * tail) - s.acquisitionCost;
   }

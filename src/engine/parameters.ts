@@ -113,8 +113,16 @@ export const DEFAULTS: Readonly<Scenario> = Object.freeze({
 
 /** Largest finite horizon; "unlimited" is stored as null. */
 export const MAX_HORIZON = 50;
-/** Years summed when an unlimited horizon diverges (q >= 1): the figure is then reported as unbounded. */
+/**
+ * Years an unlimited horizon counts: every sum (CLV, costs, payback, the
+ * lifetime bars' tail) stops after 100 years, whether it converges or not,
+ * so that CLV falls steadily as churn rises (with churn -> 0 the closed form
+ * m / (1 + d - r(1 + u)) would grow without bound). Where the years past the
+ * cap would still add CAP_NOTICE_TAIL or more, the figure is flagged.
+ */
 export const UNBOUNDED_CAP_YEARS = 100;
+/** Share of the closed-form sum beyond the cap (q^100) from which the cap is reported: 0.01 %. */
+export const CAP_NOTICE_TAIL = 1e-4;
 
 export const PARAMETERS: Readonly<Record<ParameterKey, ParameterSpec>> = Object.freeze({
   acquisitionCost: { min: 0, max: 5000, step: 10, unit: 'money', group: 'customer' },

@@ -3,6 +3,7 @@
 // section-1 formulas. Arrays stay in the worker; only summaries leave it.
 import { UNBOUNDED_CAP_YEARS, type Scenario } from './parameters.ts';
 import type { Population } from './population.ts';
+import { capMatters } from './customer.ts';
 import { powInt } from './power.ts';
 
 /** Lower and upper bound of a customer's churn rate, c_i = clamp(c kappa, 0.01, 1). */
@@ -29,7 +30,7 @@ export interface Valuation {
   readonly clv: Float64Array;
   /** Expected discounted order and service costs over the horizon (MODEL section 3: cost_i). */
   readonly cost: Float64Array;
-  /** Customers whose unlimited-horizon sum diverges and was capped. */
+  /** Customers whose unlimited-horizon sum the 100-year cap changes (see capMatters). */
   readonly cappedCount: number;
 }
 
@@ -41,16 +42,13 @@ export function clampChurn(c: number): number {
  * Expected discounted years of a customer with churn c: (1 - q^H) / (1 - q) / (1 + d),
  * q = (1 - c)(1 + u)/(1 + d): the per-customer twin of `annuityFactor` in
  * customer.ts, with the whole-year power for speed. H is always whole
- * (the horizon, or the cap when an unlimited sum diverges).
+ * (the horizon, or the 100-year cap of an unlimited one).
  */
 export function annuityOf(churn: number, growthFactor: number, discountFactor: number, horizon: number | null): number {
   const q = ((1 - churn) * growthFactor) / discountFactor;
-  if (horizon === null) {
-    if (q < 1) return 1 / (1 - q) / discountFactor;
-    horizon = UNBOUNDED_CAP_YEARS;
-  }
-  if (Math.abs(1 - q) < 1e-12) return horizon / discountFactor;
-  return (1 - powInt(q, horizon)) / (1 - q) / discountFactor;
+  const years = horizon ?? UNBOUNDED_CAP_YEARS;
+  if (Math.abs(1 - q) < 1e-12) return years / discountFactor;
+  return (1 - powInt(q, years)) / (1 - q) / discountFactor;
 }
 
 /**
@@ -128,7 +126,7 @@ export function valuePortfolio(population: Population, factors: SizeFactors, s: 
     const margin = revenue * rate - orderCosts - service;
     const churn = clampChurn(s.churnRate * (population.churn[i] as number));
     const annuity = annuityOf(churn, growthFactor, discountFactor, s.horizon);
-    if (s.horizon === null && ((1 - churn) * growthFactor) / discountFactor >= 1) cappedCount++;
+    if (s.horizon === null && capMatters(((1 - churn) * growthFactor) / discountFactor)) cappedCount++;
     v.revenue[i] = revenue;
     v.margin[i] = margin;
     v.annualCost[i] = orderCosts + service;

@@ -140,3 +140,20 @@ describe('kpis CLI: the scenario from stdin (-) or a file (@file.json)', () => {
     expect(piped.stderr).toMatch(/^kpis: note: total value .* is not positive/);
   }, 30_000);
 });
+
+describe('kpis CLI: an unlimited horizon counts at most 100 years, so CLV is monotone in churn (issue 14 item 12)', () => {
+  function clvAt(churnRate: number): number | null {
+    const outcome = runKpis([JSON.stringify({ horizon: null, churnRate, growthRate: 0, discountRate: 0, customers: 100 })]);
+    if (!outcome.ok) throw new Error(outcome.errors.join('\n'));
+    return outcome.output.clv ?? null;
+  }
+
+  it('churn 0 gives m x 100 = 10,000; 0.00001 gives 9,995.05; 0.0001 gives 9,950.66 (was 10,000, 10,000,000 and 1,000,000)', () => {
+    expectClose(clvAt(0), 10_000, 1e-9);
+    // m/(1+d) x (1 - q^100) / (1 - q) with d = 0, q = 1 - c
+    expectClose(clvAt(0.00001), (100 * (1 - 0.99999 ** 100)) / 0.00001, 1e-6);
+    expectClose(clvAt(0.00001), 9995.05, 5e-3);
+    expectClose(clvAt(0.0001), 9950.66, 5e-3);
+    expectClose(clvAt(0.5), 100 * (1 - 0.5 ** 100) / 0.5, 1e-9);
+  });
+});

@@ -119,3 +119,76 @@ test.describe('embed', () => {
     expect(storage).toEqual({ local: 0, databases: 0 });
   });
 });
+
+test.describe('embed.js on a host page with other frames', () => {
+  // A frame from another origin, as an ad or a video on the blog would be: it posts the resize message too.
+  const FOREIGN = 'http://foreign.example/frame.html';
+
+  test('resizes only frames of the app\'s origin, and clamps heights to 100..10000 px', async ({ page }) => {
+    await page.route(FOREIGN, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><title>foreign</title><script>
+          setInterval(function () { parent.postMessage({ type: 'kundenwert:resize', height: 9999 }, '*'); }, 50);
+        </script>`,
+      }),
+    );
+    const app = await hostPage(page, '?embed=kunde&lang=en');
+    await expect(app.locator('[data-kpi="clv"]')).not.toHaveAttribute('data-value', '');
+    const appFrame = page.locator('iframe').first();
+    await expect.poll(() => appFrame.evaluate((element) => (element as HTMLIFrameElement).style.height)).toMatch(/^\d+px$/);
+
+    // The foreign frame, added as a blog's other embeds are.
+    await page.evaluate((src) => {
+      const frame = document.createElement('iframe');
+      frame.id = 'foreign';
+      frame.src = src;
+      frame.style.height = '150px';
+      document.body.append(frame);
+    }, FOREIGN);
+    const foreign = page.locator('#foreign');
+    const foreignFrame = await (await foreign.elementHandle())?.contentFrame();
+    if (!foreignFrame) throw new Error('no foreign frame');
+    await expect.poll(() => foreignFrame.evaluate(() => document.title)).toBe('foreign');
+    // It has posted for a while: its height is still its own.
+    await page.waitForTimeout(500);
+    expect(await foreign.evaluate((element) => (element as HTMLElement).style.height)).toBe('150px');
+
+    // The app's frame may say anything: the host clamps it. Every height the host sets is recorded,
+    // since the app then reports its real height again as its frame changes size.
+    await appFrame.evaluate((element) => {
+      const seen: string[] = [];
+      (window as unknown as { heightsSet: string[] }).heightsSet = seen;
+      new MutationObserver(() => seen.push((element as HTMLElement).style.height)).observe(element, { attributes: true, attributeFilter: ['style'] });
+    });
+    const heightsAfter = async (height: number): Promise<string[]> => {
+      await page.evaluate(() => ((window as unknown as { heightsSet: string[] }).heightsSet.length = 0));
+      await app.evaluate((h) => window.parent.postMessage({ type: 'kundenwert:resize', height: h }, '*'), height);
+      await page.waitForTimeout(150);
+      return page.evaluate(() => [...(window as unknown as { heightsSet: string[] }).heightsSet]);
+    };
+    expect((await heightsAfter(50_000))[0]).toBe('10000px');
+    expect((await heightsAfter(0))[0]).toBe('100px');
+    expect((await heightsAfter(-5))[0]).toBe('100px');
+    expect((await heightsAfter(777.2))[0]).toBe('778px');
+    // Not a number: ignored.
+    expect(await heightsAfter(Number.NaN)).toEqual([]);
+    expect(await heightsAfter(Number.POSITIVE_INFINITY)).toEqual([]);
+  });
+
+  test('a frame whose src is another origin is not resized even by a message from the app\'s origin', async ({ page }) => {
+    await page.route(FOREIGN, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>foreign</title>' }));
+    await page.goto('/embed-demo.html');
+    // The host page itself (same origin as the app here) posts, naming no frame of the app: nothing moves.
+    await page.evaluate((src) => {
+      const frame = document.createElement('iframe');
+      frame.id = 'foreign';
+      frame.src = src;
+      frame.style.height = '150px';
+      document.body.append(frame);
+      window.postMessage({ type: 'kundenwert:resize', height: 5000 }, '*');
+    }, FOREIGN);
+    await page.waitForTimeout(300);
+    expect(await page.locator('#foreign').evaluate((element) => (element as HTMLElement).style.height)).toBe('150px');
+  });
+});

@@ -28,16 +28,17 @@ export const DEFAULT_HORIZON = 10;
 
 /**
  * CLV from MODEL.md section 1 with growth u = 0:
- * q = (1 - c) / (1 + d); CLV = m / (1 + d) * (1 - q^H) / (1 - q), or
- * m / (d + c) for an unlimited horizon.
+ * q = (1 - c) / (1 + d); CLV = m / (1 + d) * (1 - q^H) / (1 - q). An
+ * unlimited horizon counts 100 years (README, model notes), which is
+ * m / (d + c) wherever q^100 is negligible.
  */
 export function expectedClv(churnRate: number, horizon: number | null = DEFAULT_HORIZON): number {
   const m = DEFAULT_ANNUAL_MARGIN;
   const d = DEFAULT_DISCOUNT_RATE;
-  if (horizon === null) return m / (d + churnRate);
+  const years = horizon ?? 100;
   const q = (1 - churnRate) / (1 + d);
-  if (q === 1) return (m / (1 + d)) * horizon;
-  return ((m / (1 + d)) * (1 - q ** horizon)) / (1 - q);
+  if (q === 1) return (m / (1 + d)) * years;
+  return ((m / (1 + d)) * (1 - q ** years)) / (1 - q);
 }
 
 /** Rounds to 4 decimals, the precision the contract states its figures in. */

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { annuityFactor, paybackYears, singleCustomer } from '../../src/engine/customer.ts';
+import { annuityOf } from '../../src/engine/valuation.ts';
 import { DEFAULTS, UNBOUNDED_CAP_YEARS, type Scenario } from '../../src/engine/parameters.ts';
 import { expectClose } from './close.ts';
 
@@ -62,9 +64,10 @@ describe('singleCustomer edge cases (MODEL.md section 1)', () => {
     expect(c.yearsCounted).toBeNull();
   });
 
-  it('c = 0 with an unlimited horizon: CLV m/d = 1250, lifetime reported unbounded and capped', () => {
+  it('c = 0 with an unlimited horizon: CLV counts 100 years (m/d = 1250 without the cap), lifetime reported unbounded and capped', () => {
     const c = singleCustomer(withDefaults({ horizon: null, churnRate: 0 }));
-    expectClose(c.clv, 100 / 0.08, 1e-9);
+    // Issue 14 item 12: the cap applies to every unlimited sum, 1250 x (1 - 1.08^-100).
+    expectClose(c.clv, (100 / 0.08) * (1 - 1.08 ** -100), 1e-9);
     expect(c.expectedLifetimeYears).toBeNull();
     expect(c.unbounded).toBe(true);
     expect(c.simpleLifetimeProfit).toBe(100 * UNBOUNDED_CAP_YEARS - 300);
@@ -136,5 +139,90 @@ describe('singleCustomer with a vanishing churn rate and an unlimited horizon', 
 
   it('keeps a long but finite lifetime below the cap: c = 0.02 -> 50 years', () => {
     expect(singleCustomer(withDefaults({ horizon: null, churnRate: 0.02 })).expectedLifetimeYears).toBeCloseTo(50, 9);
+  });
+});
+
+describe('the 100-year cap of an unlimited horizon, applied to every CLV (issue 14 item 12)', () => {
+  const open = (churnRate: number): Scenario => withDefaults({ horizon: null, churnRate, growthRate: 0, discountRate: 0 });
+
+  it('churn 0, d = 0: 100 equal years, CLV = m x 100 = 10,000', () => {
+    const c = singleCustomer(open(0));
+    expect(c.q).toBe(1);
+    expectClose(c.clv, 10_000, 1e-9);
+    expect(c.unbounded).toBe(true);
+    expect(c.yearsCounted).toBe(100);
+  });
+
+  it('churn 0.0001, d = 0: CLV = 100 x (1 - 0.9999^100) / 0.0001 = 9,950.66, not m / c = 1,000,000', () => {
+    const c = singleCustomer(open(0.0001));
+    // 0.9999^100 = e^(100 ln 0.9999) = e^(-0.01000050) = 0.99004934
+    expectClose(c.clv, (100 * (1 - 0.9999 ** 100)) / 0.0001, 1e-6);
+    expectClose(c.clv, 9950.66, 5e-3);
+    expect(c.unbounded).toBe(true);
+  });
+
+  it('churn 0.00001, d = 0: CLV = 100 x (1 - 0.99999^100) / 0.00001 = 9,995.05, not 10,000,000', () => {
+    // 0.99999^100 = e^(-0.001000005) = 0.99900050
+    expectClose(singleCustomer(open(0.00001)).clv, 9995.05, 5e-3);
+  });
+
+  it('CLV falls as churn rises through 0, 0.00001, 0.0001, 0.001 and 0.01', () => {
+    const clvs = [0, 0.00001, 0.0001, 0.001, 0.01].map((churn) => singleCustomer(open(churn)).clv);
+    for (let k = 1; k < clvs.length; k++) expect(clvs[k], `churn step ${k}`).toBeLessThan(clvs[k - 1] as number);
+  });
+
+  it('c = 0, d = 8 %: 100 discounted years, CLV = 1250 x (1 - 1.08^-100) = 1249.43, flagged', () => {
+    const c = singleCustomer(withDefaults({ horizon: null, churnRate: 0 }));
+    expectClose(c.clv, 1250 * (1 - 1.08 ** -100), 1e-9);
+    expectClose(c.clv, 1249.43, 5e-3);
+    expect(c.unbounded).toBe(true);
+  });
+
+  it('where the years past 100 add less than 0.01 %, the figure is the closed form m / (d + c) and not flagged', () => {
+    // q = 0.8 / 1.08 = 0.741: q^100 = 9e-14.
+    const c = singleCustomer(withDefaults({ horizon: null }));
+    expectClose(c.clv, 100 / 0.28, 1e-9);
+    expect(c.unbounded).toBe(false);
+    expect(c.yearsCounted).toBeNull();
+  });
+
+  it('an unlimited horizon is exactly a 100-year horizon for every q, in the customer and per portfolio customer', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: -0.2, max: 0.3, noNaN: true }),
+        fc.double({ min: 0, max: 0.3, noNaN: true }),
+        (churn, growth, discount) => {
+          const q = ((1 - churn) * (1 + growth)) / (1 + discount);
+          expect(annuityFactor(q, discount, null).factor).toBe(annuityFactor(q, discount, UNBOUNDED_CAP_YEARS).factor);
+          expect(annuityOf(churn, 1 + growth, 1 + discount, null)).toBe(annuityOf(churn, 1 + growth, 1 + discount, UNBOUNDED_CAP_YEARS));
+        },
+      ),
+    );
+  });
+
+  it('CLV is monotone in churn for any margin, growth and discount with an unlimited horizon', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: -0.2, max: 0.3, noNaN: true }),
+        fc.double({ min: 0, max: 0.3, noNaN: true }),
+        (a, b, growthRate, discountRate) => {
+          const [low, high] = a <= b ? [a, b] : [b, a];
+          const clvAt = (churnRate: number) => singleCustomer(withDefaults({ horizon: null, churnRate, growthRate, discountRate })).clv;
+          // m = 100 > 0: more churn never adds value (a float's last bit aside).
+          expect(clvAt(high)).toBeLessThanOrEqual(clvAt(low) * (1 + 1e-12));
+        },
+      ),
+    );
+  });
+
+  it('"what becomes of 100 customers" adds up to the capped lifetime profit, also near churn 0', () => {
+    for (const churnRate of [0, 0.0001, 0.01, 0.2]) {
+      const c = singleCustomer(withDefaults({ horizon: null, churnRate, discountRate: 0 }));
+      const expected = c.lifetimes.reduce((sum, g) => sum + g.share * g.profit, 0);
+      expectClose(expected, c.lifetimeProfit, 1e-6);
+    }
   });
 });

@@ -1,7 +1,9 @@
 // Tables as CSV that a spreadsheet opens as it is: German Excel expects a
 // semicolon between fields, a decimal comma and a UTF-8 byte order mark
 // (without it, umlauts and € break); English uses comma and decimal point.
-// Numbers are written raw (no grouping, no unit) so they stay numbers.
+// Numbers are written raw (no grouping, no unit) so they stay numbers; text
+// that a spreadsheet would run as a formula is neutralised. This is the one
+// CSV writer: tables, the win-back list and the rejected rows all use it.
 import type { Locale } from '../../i18n/format.ts';
 
 export type CsvCell = string | number | null;
@@ -33,9 +35,24 @@ export function csvNumber(value: number, dialect: CsvDialect): string {
   return dialect.decimal === '.' ? text : text.replace('.', dialect.decimal);
 }
 
+/**
+ * First characters with which Excel, LibreOffice or Google Sheets read a cell
+ * as a formula (= + - @), or which hide one in front of it (tab, CR). A
+ * customer id or channel from a user's file may start with them: =HYPERLINK(…)
+ * would run when the export is opened.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Text a spreadsheet shows as it is: a leading apostrophe (hidden by the spreadsheet) in front of a formula start. */
+export function neutralised(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** A text cell. Every text is neutralised (numbers are never text here, so -12.5 stays a number). */
 export function csvText(value: string, dialect: CsvDialect): string {
-  const needsQuotes = value.includes(dialect.separator) || /["\r\n]/.test(value) || value !== value.trim();
-  return needsQuotes ? `"${value.replace(/"/g, '""')}"` : value;
+  const text = neutralised(value);
+  const needsQuotes = text.includes(dialect.separator) || /["\r\n]/.test(text) || text !== text.trim();
+  return needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function csvCell(cell: CsvCell, dialect: CsvDialect): string {

@@ -3,7 +3,16 @@
 // by drawing that SVG onto a canvas.
 import { downloadBlob } from './download.ts';
 import { exportFileName } from './fileName.ts';
-import { inlineStyle, pixelSize, svgDataUrl, svgFile, viewBoxSize, type ViewBoxSize } from './svgExport.ts';
+import {
+  EXPORT_STYLE_ATTRIBUTE,
+  inlineStyle,
+  pixelSize,
+  svgDataUrl,
+  svgFile,
+  viewBoxSize,
+  withStyleAttributes,
+  type ViewBoxSize,
+} from './svgExport.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -33,8 +42,10 @@ export function serialiseChart(svg: SVGSVGElement): SerialisedChart {
     if (copy.localName === 'title') return;
     const computed = getComputedStyle(original);
     const style = inlineStyle((property) => computed.getPropertyValue(property));
-    if (style === '') copy.removeAttribute('style');
-    else copy.setAttribute('style', style);
+    // Not `style` itself: the page's Content-Security-Policy (style-src 'self') refuses
+    // style attributes set from script; the serialised file gets them renamed.
+    copy.removeAttribute('style');
+    if (style !== '') copy.setAttribute(EXPORT_STYLE_ATTRIBUTE, style);
   });
   // XMLSerializer writes the SVG namespace declaration itself.
   clone.setAttribute('width', String(size.width));
@@ -46,7 +57,7 @@ export function serialiseChart(svg: SVGSVGElement): SerialisedChart {
   background.setAttribute('fill', getComputedStyle(document.documentElement).getPropertyValue('--paper').trim() || '#ffffff');
   const title = clone.querySelector('title');
   clone.insertBefore(background, title ? title.nextSibling : clone.firstChild);
-  return { text: svgFile(new XMLSerializer().serializeToString(clone)), size };
+  return { text: svgFile(withStyleAttributes(new XMLSerializer().serializeToString(clone))), size };
 }
 
 export function saveSvg(svg: SVGSVGElement, title: string): void {

@@ -53,6 +53,20 @@ export function inlineStyle(valueOf: (property: string) => string, properties: r
   return declarations.join(';');
 }
 
+/** Where the DOM copy keeps each element's inline style until it is serialised (see withStyleAttributes). */
+export const EXPORT_STYLE_ATTRIBUTE = 'data-export-style';
+
+/**
+ * The serialised SVG with every EXPORT_STYLE_ATTRIBUTE renamed to `style`.
+ * Only inside tags: XMLSerializer escapes < and > in text and attribute
+ * values, and " in attribute values, so the pattern cannot match in a label
+ * or inside another attribute's value.
+ */
+export function withStyleAttributes(serialised: string): string {
+  const marker = ` ${EXPORT_STYLE_ATTRIBUTE}="`;
+  return serialised.replace(/<[^<>]*>/g, (tag) => tag.replaceAll(marker, ' style="'));
+}
+
 export interface ViewBoxSize {
   width: number;
   height: number;

@@ -71,5 +71,22 @@ describe('DataState', () => {
     expect(csv).toHaveLength(151);
     expect(csv[1]).toMatch(/^\d+,badDate,/);
   });
+
+  it('the rejected rows CSV never starts a cell with a formula, whatever the file held', async () => {
+    const good = new TextDecoder().decode(englishCsv(30));
+    const hostile = ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)'];
+    const bad = hostile.map((id) => `"${id.replace(/"/g, '""')}",2024-13-01,=1+1`).join('\n');
+    const state = await loaded(new TextEncoder().encode(`${good}${bad}\n`));
+    expect(state.result?.report.rejected).toBe(hostile.length);
+    const lines = (await state.rejectedCsv()).trim().split('\n').slice(1);
+    expect(lines).toHaveLength(hostile.length);
+    for (const line of lines) {
+      // line, code, then the message (quoted when it holds a comma or quote).
+      const [, , ...rest] = line.split(',');
+      const message = rest.join(',').replace(/^"/, '');
+      expect(message, line).not.toMatch(/^[=+\-@\t\r]/);
+      expect(line).toMatch(/^\d+,\w+,/);
+    }
+  });
 });
 

@@ -17,6 +17,7 @@ describe('serialiseChart(svg)', () => {
     expect(text).toMatch(/<title>Pareto<\/title><rect width="100%" height="100%" fill="#ffffff"\/>/);
     expect(text).toMatch(/<path[^>]*style="[^"]*stroke:\s*rgb\(0, 114, 178\)/);
     expect(text).not.toContain('class=');
+    expect(text).not.toContain('data-export-style');
     expect(svg.getAttribute('class')).toBe('chart');
     expect(svg.querySelector('rect')).toBeNull();
   });

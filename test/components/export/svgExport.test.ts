@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportFileName, slugOf } from '../../../src/components/export/fileName.ts';
-import { inlineStyle, pixelSize, svgDataUrl, svgFile, viewBoxSize } from '../../../src/components/export/svgExport.ts';
+import { inlineStyle, pixelSize, svgDataUrl, svgFile, viewBoxSize, withStyleAttributes } from '../../../src/components/export/svgExport.ts';
 
 describe('inlineStyle(valueOf)', () => {
   it('writes the computed presentation values and leaves out SVG defaults and empty values', () => {
@@ -47,5 +47,20 @@ describe('slugOf(title) and exportFileName(title, extension)', () => {
 
   it('falls back to a generic name for a title without letters', () => {
     expect(exportFileName('–', 'csv')).toBe('kundenwert-export.csv');
+  });
+});
+
+describe('withStyleAttributes(serialised): the styles come back as style attributes in the file only', () => {
+  it('renames the marker attribute inside tags', () => {
+    expect(withStyleAttributes('<svg><path d="M0 0" data-export-style="fill:red"/><text data-export-style="font-size:12px">x</text></svg>')).toBe(
+      '<svg><path d="M0 0" style="fill:red"/><text style="font-size:12px">x</text></svg>',
+    );
+  });
+
+  it('leaves a label or another attribute that spells the marker alone (XMLSerializer escapes what would let it match)', () => {
+    const label = '<text data-export-style="fill:red">a data-export-style="x" b</text>';
+    expect(withStyleAttributes(label)).toBe('<text style="fill:red">a data-export-style="x" b</text>');
+    const value = '<path aria-label=" data-export-style=&quot;x&quot;"/>';
+    expect(withStyleAttributes(value)).toBe(value);
   });
 });
