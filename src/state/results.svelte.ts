@@ -8,6 +8,8 @@ export class ResultsState {
   pending = $state(false);
   /** The last engine error, shown as a notice; cleared by the next answer. */
   error = $state<string | null>(null);
+  /** The engine worker kept dying; the app offers to try again. */
+  workerDown = $state(false);
 
   receive(results: Results): void {
     this.current = results;
