@@ -33,8 +33,11 @@ export function searchScenarios(scenarios: readonly StoredScenario[], query: str
   const found = needle === '' ? [...scenarios] : scenarios.filter((s) => s.name.toLocaleLowerCase(locale).includes(needle));
   const collator = new Intl.Collator(locale);
   switch (order) {
-    case 'updated':
-      return found.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    case 'updated': {
+      // An import gives many scenarios the same time: those go by name ("Kurs 2" before "Kurs 10"), not by random id.
+      const byName = new Intl.Collator(locale, { numeric: true });
+      return found.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || byName.compare(a.name, b.name));
+    }
     case 'lifetimeProfit':
       // Scenarios without a summary go last.
       return found.sort((a, b) => (b.summary?.lifetimeProfit ?? -Infinity) - (a.summary?.lifetimeProfit ?? -Infinity));

@@ -148,6 +148,13 @@ describe('ScenarioLibrary.importAll of many scenarios', () => {
     expect((await lib.list()).scenarios).toHaveLength(501);
   });
 
+  it('lists scenarios imported at the same time by name, numbers in order, under "last changed"', async () => {
+    const lib = library();
+    const added = await lib.importAll(many(12));
+    const listed = searchScenarios(added.slice().reverse(), '', 'updated', 'de').map((s) => s.name);
+    expect(listed).toEqual(Array.from({ length: 12 }, (_, i) => `Import ${i + 1}`));
+  });
+
   it('names 10,000 namesakes uniquely without searching every number again for each (within 3 s)', async () => {
     const lib = library();
     const same = Array.from({ length: 10_000 }, () => ({ name: 'Seminar', notes: '', scenario: {}, createdAt: undefined, updatedAt: undefined }));
