@@ -10,7 +10,7 @@ import { ScenariosState } from './state/scenarios.svelte.ts';
 import { changedKeys, isParameterKey } from './engine/parameters.ts';
 import { completeScenario } from './persistence/schema.ts';
 import { parseLocationSearch } from './state/url.ts';
-import { createEngineClient } from './worker/client.ts';
+import { createEngineClient, WorkerDownError } from './worker/client.ts';
 import { DataState } from './state/data.svelte.ts';
 import { createDataClient, spawnDataWorker } from './worker/dataClient.ts';
 import { SegmentsState } from './state/segments.svelte.ts';
@@ -25,9 +25,15 @@ const results = new ResultsState();
 
 const client = createEngineClient({
   onAnswer: (answer, _id, scenario) => results.receive(answer, scenario),
-  onError: (error) => results.fail(error),
+  // A worker that keeps dying gets its own notice with a retry button (workerDown), not a second alert.
+  onError: (error) => {
+    if (!(error instanceof WorkerDownError)) results.fail(error);
+  },
   onBusyChange: (busy) => {
     results.pending = busy;
+  },
+  onWorkerDown: (down) => {
+    results.workerDown = down;
   },
 });
 
@@ -85,6 +91,7 @@ export default mount(App, {
     results,
     scenarios,
     request: (scenario) => client.request(scenario),
+    retryEngine: () => client.retry(),
     computeMany: (list) => client.computeMany(list),
     tornadoMany: (list) => client.tornadoMany(list),
     data: new DataState(dataClient),

@@ -6,11 +6,18 @@ import type { ExportedScenario, ScenarioSummary, StoredScenario } from './schema
 import { StorageError, type ScenarioStore } from './store.ts';
 
 export const APP_VERSION = '0.1.0';
+/** Imported scenarios written per transaction: large enough to be fast, small enough for steady progress. */
+export const IMPORT_BATCH = 250;
 const CHANNEL_NAME = 'kundenwert-scenarios';
 
 /** Only the keys that differ from the defaults are stored: records stay small and readable. */
 export function compactScenario(scenario: Scenario): Partial<Scenario> {
   return Object.fromEntries(changedKeys(scenario).map((key) => [key, scenario[key]])) as Partial<Scenario>;
+}
+
+/** Lets the page paint (progress) between two batches of work. */
+function pause(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** Now as an ISO timestamp (records and the autosave carry these). */
@@ -26,8 +33,11 @@ export function searchScenarios(scenarios: readonly StoredScenario[], query: str
   const found = needle === '' ? [...scenarios] : scenarios.filter((s) => s.name.toLocaleLowerCase(locale).includes(needle));
   const collator = new Intl.Collator(locale);
   switch (order) {
-    case 'updated':
-      return found.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    case 'updated': {
+      // An import gives many scenarios the same time: those go by name ("Kurs 2" before "Kurs 10"), not by random id.
+      const byName = new Intl.Collator(locale, { numeric: true });
+      return found.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || byName.compare(a.name, b.name));
+    }
     case 'lifetimeProfit':
       // Scenarios without a summary go last.
       return found.sort((a, b) => (b.summary?.lifetimeProfit ?? -Infinity) - (a.summary?.lifetimeProfit ?? -Infinity));
@@ -37,13 +47,18 @@ export function searchScenarios(scenarios: readonly StoredScenario[], query: str
 }
 
 /** A name not yet taken: "Fokus", "Fokus (2)", "Fokus (3)" ... */
-export function uniqueName(name: string, taken: Iterable<string>): string {
-  const names = new Set(taken);
+export function uniqueName(name: string, taken: Iterable<string>, nextNumber?: Map<string, number>): string {
+  // A Set is used as is, and `nextNumber` remembers where each stem's count stopped: an import of
+  // 10,000 namesakes would otherwise try every number before each one's again.
+  const names = taken instanceof Set ? (taken as Set<string>) : new Set(taken);
   if (!names.has(name)) return name;
   const stem = name.replace(/ \(\d+\)$/, '');
-  for (let n = 2; ; n++) {
+  for (let n = nextNumber?.get(stem) ?? 2; ; n++) {
     const candidate = `${stem} (${n})`;
-    if (!names.has(candidate)) return candidate;
+    if (!names.has(candidate)) {
+      nextNumber?.set(stem, n + 1);
+      return candidate;
+    }
   }
 }
 
@@ -187,16 +202,23 @@ export class ScenarioLibrary {
     };
   }
 
-  /** Adds every imported scenario as a new one; a taken name gets a number, nothing is replaced. */
-  async importAll(imported: readonly ExportedScenario[]): Promise<StoredScenario[]> {
+  /**
+   * Adds every imported scenario as a new one; a taken name gets a number,
+   * nothing is replaced. Written in batches of IMPORT_BATCH (one transaction
+   * each), with `onProgress(written, total)` after each and a pause between
+   * them so the page can show it. A failed batch (full disk) is not written;
+   * the batches before it stay, and the error carries them as `added`.
+   */
+  async importAll(imported: readonly ExportedScenario[], onProgress?: (written: number, total: number) => void): Promise<StoredScenario[]> {
     const { scenarios } = await this.store.list();
-    const names = scenarios.map((s) => s.name);
+    const names = new Set(scenarios.map((s) => s.name));
+    const nextNumber = new Map<string, number>();
     const added: StoredScenario[] = [];
-    for (const entry of imported) {
-      const at = this.now().toISOString();
-      const name = uniqueName(entry.name, names);
-      names.push(name);
-      const record: StoredScenario = {
+    const at = this.now().toISOString();
+    const records = imported.map((entry): StoredScenario => {
+      const name = uniqueName(entry.name, names, nextNumber);
+      names.add(name);
+      return {
         id: this.newId(),
         name,
         notes: entry.notes,
@@ -206,14 +228,21 @@ export class ScenarioLibrary {
         appVersion: APP_VERSION,
         summary: null,
       };
+    });
+    onProgress?.(0, records.length);
+    for (let start = 0; start < records.length; start += IMPORT_BATCH) {
+      const batch = records.slice(start, start + IMPORT_BATCH);
       try {
-        await this.store.put(record);
+        await this.store.putMany(batch);
       } catch (error) {
         // What was added before the failure stays; the caller reports how far it got.
+        if (added.length > 0) this.announce(added.map((r) => r.id));
         if (error instanceof StorageError) throw Object.assign(error, { added });
         throw error;
       }
-      added.push(record);
+      added.push(...batch);
+      onProgress?.(added.length, records.length);
+      if (added.length < records.length) await pause();
     }
     if (added.length > 0) this.announce(added.map((r) => r.id));
     return added;

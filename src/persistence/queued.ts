@@ -38,6 +38,12 @@ export class QueuedStore implements ScenarioStore {
     this.#queue.push((store) => store.put(record));
   }
 
+  async putMany(records: Parameters<ScenarioStore['putMany']>[0]): Promise<void> {
+    if (this.#target) return this.#target.putMany(records);
+    await this.#meanwhile.putMany(records);
+    this.#queue.push((store) => store.putMany(records));
+  }
+
   async delete(id: string): Promise<void> {
     if (this.#target) return this.#target.delete(id);
     await this.#meanwhile.delete(id);

@@ -75,6 +75,8 @@ export interface ScenarioStore {
   get(id: string): Promise<StoredScenario | null>;
   /** Creates or replaces one record; a failed write leaves every saved record as it was. */
   put(record: StoredScenario): Promise<void>;
+  /** Creates or replaces several records in one transaction: all are written, or (on failure) none. */
+  putMany(records: readonly StoredScenario[]): Promise<void>;
   delete(id: string): Promise<void>;
   loadWorking(): Promise<WorkingState | null>;
   saveWorking(state: WorkingState): Promise<void>;
@@ -129,6 +131,16 @@ class IdbScenarioStore implements ScenarioStore {
     }
   }
 
+  async putMany(records: readonly StoredScenario[]): Promise<void> {
+    try {
+      const transaction = this.db.transaction('scenarios', 'readwrite');
+      // One transaction for the batch: thousands of imported scenarios in seconds, not one commit each.
+      await Promise.all([...records.map((record) => transaction.store.put({ ...record, recordVersion: RECORD_VERSION })), transaction.done]);
+    } catch (error) {
+      throw toStorageError(error);
+    }
+  }
+
   async delete(id: string): Promise<void> {
     try {
       await this.db.delete('scenarios', id);
@@ -165,6 +177,9 @@ export class MemoryScenarioStore implements ScenarioStore {
   }
   async put(record: StoredScenario): Promise<void> {
     this.records.set(record.id, structuredClone(record));
+  }
+  async putMany(records: readonly StoredScenario[]): Promise<void> {
+    for (const record of records) this.records.set(record.id, structuredClone(record));
   }
   async delete(id: string): Promise<void> {
     this.records.delete(id);

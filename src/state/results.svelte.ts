@@ -18,6 +18,8 @@ export class ResultsState {
   lagging = $state(false);
   /** The last engine error, shown as a notice; cleared by the next answer. */
   error = $state<string | null>(null);
+  /** The engine worker kept dying; the app offers to try again. */
+  workerDown = $state(false);
   #timer: ReturnType<typeof setTimeout> | null = null;
 
   get pending(): boolean {

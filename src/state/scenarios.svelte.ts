@@ -26,7 +26,8 @@ export const MAX_COMPARED = 4;
 export type ScenarioMessage =
   | { kind: 'saved'; name: string }
   | { kind: 'deleted'; name: string }
-  | { kind: 'imported'; count: number; problems: ImportProblem[] }
+  /** `stopped`: the storage failed after `count` of `total` (full disk); the file's problems are kept all the same. */
+  | { kind: 'imported'; count: number; problems: ImportProblem[]; total?: number; stopped?: 'full' | 'failed' }
   | { kind: 'storageFull' }
   | { kind: 'storageFailed'; detail: string }
   /** Undo of a delete could not write the scenario back; it is still held in this tab. */
@@ -56,6 +57,8 @@ export class ScenariosState {
   skipped = $state.raw<SkippedRecord[]>([]);
   /** Why nothing is kept, when storage is not available. */
   storageProblem = $state<OpenedStore['problem']>(null);
+  /** An import being written: how many of how many scenarios so far. */
+  importProgress = $state.raw<{ written: number; total: number } | null>(null);
   /** The last autosave failed (cleared by the next one that works). */
   autosaveProblem = $state.raw<{ full: boolean; detail: string } | null>(null);
   ready = $state(false);
@@ -285,8 +288,18 @@ export class ScenariosState {
     const library = this.#library;
     if (!library) return;
     const { valid, problems } = parseExport(text);
-    const added = await this.#guard(() => library.importAll(valid));
-    if (added !== null) this.message = { kind: 'imported', count: added.length, problems };
+    this.importProgress = { written: 0, total: valid.length };
+    try {
+      const added = await library.importAll(valid, (written, total) => (this.importProgress = { written, total }));
+      this.message = { kind: 'imported', count: added.length, problems };
+    } catch (error) {
+      // A full disk stops the import; what was written stays, and so does the list of the file's problems.
+      const added = (error as { added?: unknown[] }).added?.length ?? 0;
+      const stopped = error instanceof StorageError && error.kind === 'quota' ? 'full' : 'failed';
+      this.message = { kind: 'imported', count: added, problems, total: valid.length, stopped };
+    } finally {
+      this.importProgress = null;
+    }
   }
 
   /** Keeps the working state, debounced: a reload or crash loses at most the last moment of work. */

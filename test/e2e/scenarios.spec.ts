@@ -176,6 +176,32 @@ test.describe('scenarios', () => {
   });
 });
 
+test.describe('many scenarios', () => {
+  test('an import of 10,000 scenarios shows its progress; the list shows 50 a page, after a reload too', async ({ page }) => {
+    test.setTimeout(120_000);
+    await openScenarios(page);
+    const scenarios = Array.from({ length: 10_000 }, (_, i) => ({ name: `Kurs ${i + 1}`, churnRate: 0.2 + (i % 50) / 1000 }));
+    const file = { name: 'many.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'kundenwert-scenarios', version: 1, scenarios })) };
+    const began = Date.now();
+    await page.getByLabel('Import scenarios from a file').setInputFiles(file);
+    await expect(page.getByRole('progressbar')).toBeVisible();
+    await expect(page.getByText('10,000 scenarios imported.')).toBeVisible({ timeout: 60_000 });
+    const importMs = Date.now() - began;
+    await expect(page.locator('[data-scenario]')).toHaveCount(50);
+    await expect(page.getByText('Page 1 of 200')).toBeVisible();
+
+    const reloaded = Date.now();
+    await page.reload();
+    await expect(page.getByText('10,000 of 10,000')).toBeVisible({ timeout: 30_000 });
+    const reloadMs = Date.now() - reloaded;
+    await expect(page.locator('[data-scenario]')).toHaveCount(50);
+    await page.getByLabel('Search by name').fill('Kurs 9999');
+    await expect(page.locator('[data-scenario]')).toHaveCount(1);
+    test.info().annotations.push({ type: 'timing', description: `import 10,000: ${importMs} ms; reload to a listed 10,000: ${reloadMs} ms` });
+    console.log(`import 10,000: ${importMs} ms; reload to a listed 10,000: ${reloadMs} ms`);
+  });
+});
+
 test.describe('without IndexedDB', () => {
   test('the app works in memory and says that nothing is kept', async ({ page }) => {
     await page.addInitScript(() => {

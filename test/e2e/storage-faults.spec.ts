@@ -1,5 +1,6 @@
 // Issue 14, storage faults in a real browser: a reload right after a slider
-// move keeps the move (items 5), IndexedDB denied by a throwing getter (item 4).
+// move keeps the move (item 5), IndexedDB denied by a throwing getter (item 4),
+// a database upgrade blocked by an older tab (item 7).
 import type { Page } from '@playwright/test';
 import { expect, expectKpiClose, expectedClv, slider, test, waitForFigures } from './helpers.ts';
 
@@ -23,6 +24,16 @@ test.describe('a reload right after a change', () => {
     // No wait: the debounced autosave (and the address bar) have not caught up yet.
     await page.reload();
     await expectKpiClose(page, 'clv', expectedClv(0.22));
+  });
+
+  test('a slider move followed at once by closing the tab is there when the app is opened again', async ({ page, context }) => {
+    await openScenarios(page);
+    await raiseChurn(page, 3);
+    await page.close();
+    const again = await context.newPage();
+    await again.goto('/?lang=en');
+    await expectKpiClose(again, 'clv', expectedClv(0.23));
+    await expect(again.getByText('Your last working state was restored.')).toBeVisible();
   });
 
   test('a move after the address bar caught up survives a reload, and is not called a foreign link', async ({ page }) => {
@@ -75,5 +86,39 @@ test.describe('IndexedDB denied by a getter that throws (privacy modes)', () => 
     await raiseChurn(page, 2);
     await expectKpiClose(page, 'clv', expectedClv(0.22));
     expect(browserErrors.messages).toEqual([]);
+  });
+});
+
+test.describe('another tab blocks the database upgrade', () => {
+  test('"save as new scenario" says at once that it waits, and the scenario is saved when that tab lets go', async ({ page, context }) => {
+    // The older tab: it holds the database open at schema version 1 and ignores versionchange.
+    const older = await context.newPage();
+    // Any page of this origin without the app will do.
+    await older.goto('/favicon.svg');
+    await older.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.open('kundenwert-simulator', 1);
+          request.onupgradeneeded = () => request.result.createObjectStore('scenarios', { keyPath: 'id' });
+          request.onsuccess = () => {
+            (window as unknown as { olderDb: IDBDatabase }).olderDb = request.result;
+            resolve();
+          };
+          request.onerror = () => reject(request.error);
+        }),
+    );
+    await page.goto('/?lang=en#szenarien');
+    await waitForFigures(page);
+    await expect(page.locator('[data-storage-notice]')).toContainText('Another tab with an older version blocks the storage');
+    await page.getByLabel('Scenario name').fill('Waiting');
+    await page.getByRole('button', { name: 'Save as new scenario' }).click();
+    await expect(page.getByText('“Waiting” is kept and will be saved as soon as the other tab releases the storage.')).toBeVisible();
+    await expect(page.locator('[data-scenario="Waiting"]')).toBeVisible();
+
+    await older.evaluate(() => (window as unknown as { olderDb: IDBDatabase }).olderDb.close());
+    await expect(page.getByText('Saved: “Waiting”.')).toBeVisible();
+    await expect(page.locator('[data-storage-notice]')).toHaveCount(0);
+    await page.reload();
+    await expect(page.locator('[data-scenario="Waiting"]')).toBeVisible();
   });
 });

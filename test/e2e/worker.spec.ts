@@ -50,4 +50,61 @@ test.describe('engine worker', () => {
       expect(await readKpi(page, 'clv'), 'clv without a worker').toBeNull();
     });
   });
+
+  test.describe('a worker that dies', () => {
+    test('an engine worker that ends (as when terminated or out of memory) is replaced: figures follow the sliders again', async ({ page }) => {
+      await page.goto('/?lang=en');
+      await expectKpi4(page, 'clv', 339.3803);
+      const engineWorker = page.workers().find((worker) => /engine\.worker/.test(worker.url()));
+      expect(engineWorker, 'the engine worker').toBeDefined();
+      // The worker ends itself: no error event, no message, exactly like a killed one.
+      await engineWorker?.evaluate(() => (self as unknown as { close(): void }).close());
+      const churn = slider(page, 'Churn');
+      await churn.focus();
+      await page.keyboard.press('ArrowRight');
+      await expectKpiClose(page, 'clv', expectedClv(0.21));
+      await expect(page.locator('main')).toHaveAttribute('aria-busy', 'false');
+      expect(await page.evaluate(() => window.__kundenwert?.workersStarted ?? 0)).toBe(2);
+      await expect(page.locator('[data-worker-down]')).toHaveCount(0);
+    });
+  });
+
+  test.describe('a worker that fails to start', () => {
+    test.use({ allowBrowserErrors: true });
+
+    test('once: the next worker computes the figures', async ({ page }) => {
+      let refused = 0;
+      await page.route(/engine\.worker/, async (route) => {
+        if (refused === 0) {
+          refused += 1;
+          await route.abort();
+        } else {
+          await route.continue();
+        }
+      });
+      await page.goto('/?lang=en');
+      await expectKpi4(page, 'clv', 339.3803);
+      expect(refused).toBe(1);
+      await expect(page.locator('main')).toHaveAttribute('aria-busy', 'false');
+      await expect(page.locator('[data-worker-down]')).toHaveCount(0);
+      await expect(page.getByText('The computation failed')).toHaveCount(0);
+    });
+
+    test('every time: a notice says so with a retry button, which brings the figures once the worker can start', async ({ page }) => {
+      let blocked = true;
+      await page.route(/engine\.worker/, async (route) => {
+        if (blocked) await route.abort();
+        else await route.continue();
+      });
+      await page.goto('/?lang=en');
+      const notice = page.locator('[data-worker-down]');
+      await expect(notice).toBeVisible();
+      await expect(page.getByRole('alert').filter({ has: notice })).toHaveCount(1);
+      await expect(page.locator('main')).toHaveAttribute('aria-busy', 'false');
+      blocked = false;
+      await notice.getByRole('button', { name: 'Try again' }).click();
+      await expectKpi4(page, 'clv', 339.3803);
+      await expect(notice).toHaveCount(0);
+    });
+  });
 });

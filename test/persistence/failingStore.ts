@@ -10,6 +10,10 @@ export interface FailingStore extends ScenarioStore {
   full: boolean;
   /** Writes refused so far. */
   refused: number;
+  /** Records that still fit before the disk is full (null: no limit); a batch that does not fit is refused whole. */
+  roomFor: number | null;
+  /** While set, every batch write waits for it (a test looks at the page meanwhile). */
+  hold: Promise<void> | null;
 }
 
 export async function failingStore(factory = new IDBFactory()): Promise<FailingStore> {
@@ -20,16 +24,28 @@ export async function failingStore(factory = new IDBFactory()): Promise<FailingS
     persistent: true,
     full: false,
     refused: 0,
+    roomFor: null,
+    hold: null,
     list: () => store.list(),
     get: (id) => store.get(id),
     delete: (id) => store.delete(id),
     loadWorking: () => store.loadWorking(),
     async put(record) {
-      if (failing.full) {
+      if (failing.full || failing.roomFor === 0) {
         failing.refused++;
         throw quota();
       }
+      if (failing.roomFor !== null) failing.roomFor -= 1;
       return store.put(record);
+    },
+    async putMany(records) {
+      if (failing.hold) await failing.hold;
+      if (failing.full || (failing.roomFor !== null && failing.roomFor < records.length)) {
+        failing.refused++;
+        throw quota();
+      }
+      if (failing.roomFor !== null) failing.roomFor -= records.length;
+      return store.putMany(records);
     },
     async saveWorking(state) {
       if (failing.full) {

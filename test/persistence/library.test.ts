@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../../src/engine/parameters.ts';
-import { ConflictError, ScenarioLibrary, searchScenarios, uniqueName, type LibraryChange } from '../../src/persistence/library.ts';
+import { ConflictError, IMPORT_BATCH, ScenarioLibrary, searchScenarios, uniqueName, type LibraryChange } from '../../src/persistence/library.ts';
 import { MemoryScenarioStore, type ScenarioStore } from '../../src/persistence/store.ts';
 import { failingStore } from './failingStore.ts';
 
@@ -113,5 +113,55 @@ describe('ScenarioLibrary under a full disk', () => {
     store.full = false;
     await undo?.();
     expect((await lib.list()).scenarios).toEqual([saved]);
+  });
+});
+
+describe('ScenarioLibrary.importAll of many scenarios', () => {
+  const many = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ name: `Import ${i + 1}`, notes: '', scenario: { churnRate: 0.2 }, createdAt: undefined, updatedAt: undefined }));
+
+  it(`writes in batches of ${IMPORT_BATCH} and reports progress after each`, async () => {
+    const lib = library();
+    const progress: [number, number][] = [];
+    const added = await lib.importAll(many(1001), (written, total) => progress.push([written, total]));
+    expect(added).toHaveLength(1001);
+    expect(progress).toEqual([
+      [0, 1001],
+      [250, 1001],
+      [500, 1001],
+      [750, 1001],
+      [1000, 1001],
+      [1001, 1001],
+    ]);
+    expect((await lib.list()).scenarios).toHaveLength(1001);
+  });
+
+  it('under a full disk keeps the batches written before, and says how many in the error', async () => {
+    const store = await failingStore();
+    const lib = library(store);
+    await lib.saveAs('Schon da', DEFAULTS, null);
+    store.roomFor = 600;
+    const attempt = lib.importAll(many(1000));
+    await expect(attempt).rejects.toMatchObject({ kind: 'quota' });
+    const error = (await attempt.catch((e: unknown) => e)) as { added: unknown[] };
+    expect(error.added).toHaveLength(500);
+    expect((await lib.list()).scenarios).toHaveLength(501);
+  });
+
+  it('lists scenarios imported at the same time by name, numbers in order, under "last changed"', async () => {
+    const lib = library();
+    const added = await lib.importAll(many(12));
+    const listed = searchScenarios(added.slice().reverse(), '', 'updated', 'de').map((s) => s.name);
+    expect(listed).toEqual(Array.from({ length: 12 }, (_, i) => `Import ${i + 1}`));
+  });
+
+  it('names 10,000 namesakes uniquely without searching every number again for each (within 3 s)', async () => {
+    const lib = library();
+    const same = Array.from({ length: 10_000 }, () => ({ name: 'Seminar', notes: '', scenario: {}, createdAt: undefined, updatedAt: undefined }));
+    const began = performance.now();
+    const added = await lib.importAll(same);
+    expect(performance.now() - began).toBeLessThan(3000);
+    expect(new Set(added.map((s) => s.name)).size).toBe(10_000);
+    expect(added.at(-1)?.name).toBe('Seminar (10000)');
   });
 });

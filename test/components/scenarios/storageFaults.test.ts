@@ -110,3 +110,56 @@ describe('storage notice (shown above every tab)', () => {
     expect((await store.loadWorking())?.scenario).toEqual({ churnRate: 0.31 });
   });
 });
+
+function exportFile(count: number, extra: unknown[] = []): File {
+  const scenarios = [...Array.from({ length: count }, (_, i) => ({ name: `Seminar ${String(i + 1).padStart(4, '0')}`, churnRate: 0.2 })), ...extra];
+  return new File([JSON.stringify({ format: 'kundenwert-scenarios', version: 1, scenarios })], 'many.json', { type: 'application/json' });
+}
+
+describe('many imported scenarios', () => {
+  it('shows progress while importing, then lists them 50 to a page, with search across all pages', { timeout: 30_000 }, async () => {
+    const user = userEvent.setup();
+    const store = await failingStore();
+    let release: () => void = () => undefined;
+    store.hold = new Promise((resolve) => (release = resolve));
+    await setup(store);
+    await user.upload(screen.getByLabelText('Import scenarios from a file'), exportFile(120));
+    // The first batch waits: the page says how far the import is.
+    expect(await screen.findByText('Importing: 0 of 120')).toBeVisible();
+    expect(screen.getByRole('progressbar')).toHaveAttribute('max', '120');
+    release();
+    expect(await screen.findByText('120 scenarios imported.')).toBeVisible();
+    expect(screen.queryByRole('progressbar')).toBeNull();
+
+    const names = () => screen.getAllByText(/./, { selector: '.scenario-name' }).map((n) => n.textContent);
+    await user.selectOptions(screen.getByLabelText('Sort by'), 'name');
+    expect(names()).toHaveLength(50);
+    expect(names()[0]).toBe('Seminar 0001');
+    expect(screen.getByText('Page 1 of 3')).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Previous page' })).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    expect(screen.getByText('Page 3 of 3')).toBeVisible();
+    expect(names()).toEqual(Array.from({ length: 20 }, (_, i) => `Seminar ${String(101 + i).padStart(4, '0')}`));
+    expect(screen.getByRole('button', { name: 'Next page' })).toBeDisabled();
+    // A search looks through every page and starts on the first.
+    await user.type(screen.getByLabelText('Search by name'), '0007');
+    expect(names()).toEqual(['Seminar 0007']);
+    expect(screen.getByText('1 of 120')).toBeVisible();
+    expect(screen.queryByText(/Page \d+ of/)).toBeNull();
+  });
+
+  it('an import under a full disk says how far it got and keeps the list of the file’s problems', { timeout: 30_000 }, async () => {
+    const user = userEvent.setup();
+    const store = await failingStore();
+    store.roomFor = 300;
+    await setup(store);
+    await user.upload(screen.getByLabelText('Import scenarios from a file'), exportFile(600, [{ name: 'Bad', churnRate: 1.5 }, { name: '' }]));
+    const alert = await screen.findByRole('alert');
+    await waitFor(() => expect(alert).toHaveTextContent('Import stopped: the browser storage is full. Imported: 250 of 600.'));
+    expect(alert).toHaveTextContent('2 problems in the file:');
+    expect(alert).toHaveTextContent('scenarios[600].churnRate');
+    expect(alert).toHaveTextContent('scenarios[601].name');
+    expect((await store.list()).scenarios).toHaveLength(250);
+  });
+});
