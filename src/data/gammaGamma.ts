@@ -167,6 +167,11 @@ export function gammaGammaStart(data: GammaGammaData): GammaGammaParameters {
 /** As in bgnbd.ts: a log-parameter beyond e^12 counts as running off to the boundary. */
 const LOG_BOUND = 12;
 
+const fallbackStarts = (base: GammaGammaParameters): GammaGammaParameters[] => [
+  { p: 1, q: 2, v: base.v / 2 },
+  { p: 5, q: 5, v: base.v * 2 },
+];
+
 export function fitGammaGamma(input: GammaGammaData, options: GammaGammaFitOptions = {}): GammaGammaFit {
   const data = input;
   const scale = Math.max(data.customers, 1);
@@ -183,18 +188,27 @@ export function fitGammaGamma(input: GammaGammaData, options: GammaGammaFitOptio
       for (let i = 0; i < 3; i++) gradient[i] = -(gradient[i] as number) / scale;
       return value;
     };
-    const fast = bfgs(withGradient, toLog(options.starts?.[0] ?? base), report === undefined ? BFGS_DEFAULTS : { ...BFGS_DEFAULTS, onIteration: report });
-    // A boundary optimum or a stalled search: Nelder-Mead with its fallback starts decides.
-    if (fast.converged && fast.x.every((v) => Math.abs(v) <= LOG_BOUND)) {
+    let fast = bfgs(withGradient, toLog(options.starts?.[0] ?? base), report === undefined ? BFGS_DEFAULTS : { ...BFGS_DEFAULTS, onIteration: report });
+    let spent = fast.evaluations;
+    // A boundary optimum (q, v -> infinity on spend without spread between customers) or a stalled search: the fallback starts too.
+    if (!(fast.converged && fast.x.every((v) => Math.abs(v) <= LOG_BOUND))) {
+      for (const start of fallbackStarts(base)) {
+        const other = bfgs(withGradient, toLog(start), report === undefined ? BFGS_DEFAULTS : { ...BFGS_DEFAULTS, onIteration: (k) => report(spent + k) });
+        spent += other.evaluations;
+        if (other.value < fast.value) fast = other;
+      }
+    }
+    // Nelder-Mead would cost thousands of evaluations over all buyers: only for a value that is not finite.
+    if (Number.isFinite(fast.value)) {
       const [lp, lq, lv] = fast.x as [number, number, number];
       const params = { p: Math.exp(lp), q: Math.exp(lq), v: Math.exp(lv) };
-      return { ...params, logLik: gammaGammaLogLikelihood(params, data), customers: data.customers, excluded: data.excluded, converged: true, evaluations: fast.evaluations };
+      return { ...params, logLik: gammaGammaLogLikelihood(params, data), customers: data.customers, excluded: data.excluded, converged: fast.converged, evaluations: spent };
     }
   }
   let best = minimize(objective, (options.starts ?? [base]).map(toLog), settings);
   let evaluations = best.evaluations;
   if (best.x.some((v) => Math.abs(v) > LOG_BOUND) || !Number.isFinite(best.value)) {
-    const fallback = minimize(objective, [toLog({ p: 1, q: 2, v: base.v / 2 }), toLog({ p: 5, q: 5, v: base.v * 2 })], withOffset(settings, evaluations));
+    const fallback = minimize(objective, fallbackStarts(base).map(toLog), withOffset(settings, evaluations));
     evaluations += fallback.evaluations;
     if (fallback.value < best.value) best = fallback;
   }

@@ -106,4 +106,25 @@ describe('the gradient fit of large data finds the Nelder-Mead optimum', () => {
     expect(relative(fast.logLik, gammaGammaLogLikelihood(p, data))).toBeLessThan(1e-10);
     expect(fast.evaluations * 4).toBeLessThan(slow.evaluations);
   }, 120_000);
+
+  it('Gamma-Gamma on 30,000 buyers without spread between customers: the limit q, v -> infinity (v / q fixed) in BFGS evaluations only', () => {
+    // Every purchase ~ Gamma(6.2, 6.2 / 35) for everyone: one nu, so the likelihood rises towards q -> infinity.
+    let seed = 5;
+    const uniform = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const frequency = new Float64Array(30_000);
+    const monetary = new Float64Array(30_000);
+    for (let i = 0; i < frequency.length; i++) {
+      const x = 1 + (i % 5);
+      let sum = 0;
+      // An Erlang(6) draw per purchase: shape 6, mean 35.
+      for (let k = 0; k < x; k++) for (let j = 0; j < 6; j++) sum -= (35 / 6) * Math.log(uniform());
+      frequency[i] = x;
+      monetary[i] = sum / x;
+    }
+    const fit = fitGammaGamma(prepareGammaGamma(frequency, monetary));
+    expect(fit.q).toBeGreaterThan(1e3);
+    expect(relative((fit.p * fit.v) / (fit.q - 1), 35)).toBeLessThan(0.01);
+    expect(relative(fit.p, 6)).toBeLessThan(0.05);
+    expect(fit.evaluations).toBeLessThan(1000);
+  }, 120_000);
 });
