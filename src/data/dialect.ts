@@ -65,11 +65,16 @@ export function detectDelimiter(sample: string): Delimiter {
   return best;
 }
 
-/** The sample: the first SAMPLE_CHARS of the text, cut at a line end so no row is torn. */
+/** A first line longer than the sample is read up to this length, so a header's columns are counted whole. */
+const MAX_FIRST_LINE_CHARS = 16 * SAMPLE_CHARS;
+
+/** The sample: the first SAMPLE_CHARS of the text, cut at a line end so no row is torn (at least the whole first line). */
 export function sampleOf(text: string): string {
   if (text.length <= SAMPLE_CHARS) return text;
   const cut = text.lastIndexOf('\n', SAMPLE_CHARS);
-  return text.slice(0, cut > 0 ? cut : SAMPLE_CHARS);
+  if (cut > 0) return text.slice(0, cut);
+  const firstEnd = text.indexOf('\n', SAMPLE_CHARS);
+  return text.slice(0, firstEnd > 0 ? Math.min(firstEnd, MAX_FIRST_LINE_CHARS) : Math.min(text.length, MAX_FIRST_LINE_CHARS));
 }
 
 function columnCells(rows: readonly string[][], index: number | undefined): string[] {

@@ -8,7 +8,7 @@
 //   + (p x - 1) ln mbar + p x ln x - (p x + q) ln(x mbar + v)
 // A repeat buyer whose mean spend is not positive has no likelihood under the
 // model (ln 0): such customers are left out of the fit and counted.
-import { minimize, MINIMIZE_DEFAULTS, withOffset, type MinimizeOptions } from './optimize.ts';
+import { bfgs, BFGS_DEFAULTS, minimize, MINIMIZE_DEFAULTS, withOffset, type MinimizeOptions } from './optimize.ts';
 import { logGamma } from './special.ts';
 
 export interface GammaGammaParameters {
@@ -90,6 +90,58 @@ export function gammaGammaLogLikelihood(params: GammaGammaParameters, data: Gamm
   return total;
 }
 
+/** Step of the central differences of the per-x part, in log-parameters. */
+const CHEAP_STEP = 1e-5;
+
+/** Everything but the per-customer sum -(p x + q) ln(x mbar + v): few terms (one per distinct x). */
+function cheapLogLikelihood(p: number, q: number, v: number, data: GammaGammaData): number {
+  let total = data.customers * (q * Math.log(v) - logGamma(q)) + p * data.sumXLogXM - data.sumLogM;
+  for (let k = 0; k < data.xValues.length; k++) {
+    const px = p * (data.xValues[k] as number);
+    total += (data.xWeight[k] as number) * (logGamma(px + q) - logGamma(px));
+  }
+  return total;
+}
+
+/**
+ * The log-likelihood and its gradient in (ln p, ln q, ln v), equal in value to
+ * gammaGammaLogLikelihood: the per-customer sum analytically (d/dp = -sum x ln(x mbar + v),
+ * d/dq = -sum ln(x mbar + v), d/dv = -sum (p x + q)/(x mbar + v)), the rest by central differences.
+ */
+export function gammaGammaLogLikelihoodGradient(params: GammaGammaParameters, data: GammaGammaData, gradient: number[]): number {
+  const { p, q, v } = params;
+  if (!(p > 0 && q > 0 && v > 0)) return Number.NEGATIVE_INFINITY;
+  const { frequency, totalSpend } = data;
+  let total = 0;
+  let dp = 0;
+  let dq = 0;
+  let dv = 0;
+  for (let i = 0; i < data.customers; i++) {
+    const x = frequency[i] as number;
+    const shifted = (totalSpend[i] as number) + v;
+    const logShifted = Math.log(shifted);
+    const weight = p * x + q;
+    total -= weight * logShifted;
+    dp -= x * logShifted;
+    dq -= logShifted;
+    dv -= weight / shifted;
+  }
+  const logs = [Math.log(p), Math.log(q), Math.log(v)];
+  const cheap = (at: number[]): number => cheapLogLikelihood(Math.exp(at[0] as number), Math.exp(at[1] as number), Math.exp(at[2] as number), data);
+  const analytic = [p * dp, q * dq, v * dv];
+  for (let i = 0; i < 3; i++) {
+    const up = logs.slice();
+    const down = logs.slice();
+    up[i] = (up[i] as number) + CHEAP_STEP;
+    down[i] = (down[i] as number) - CHEAP_STEP;
+    gradient[i] = (analytic[i] as number) + (cheap(up) - cheap(down)) / (2 * CHEAP_STEP);
+  }
+  return total + cheapLogLikelihood(p, q, v, data);
+}
+
+/** From this many repeat buyers on, BFGS on the gradient first (as bgnbd.ts); fewer, CDNOW among them, keep Nelder-Mead exactly. */
+export const GRADIENT_FIT_CUSTOMERS = 20_000;
+
 export interface GammaGammaFitOptions {
   starts?: readonly GammaGammaParameters[];
   minimize?: MinimizeOptions;
@@ -115,6 +167,11 @@ export function gammaGammaStart(data: GammaGammaData): GammaGammaParameters {
 /** As in bgnbd.ts: a log-parameter beyond e^12 counts as running off to the boundary. */
 const LOG_BOUND = 12;
 
+const fallbackStarts = (base: GammaGammaParameters): GammaGammaParameters[] => [
+  { p: 1, q: 2, v: base.v / 2 },
+  { p: 5, q: 5, v: base.v * 2 },
+];
+
 export function fitGammaGamma(input: GammaGammaData, options: GammaGammaFitOptions = {}): GammaGammaFit {
   const data = input;
   const scale = Math.max(data.customers, 1);
@@ -125,10 +182,33 @@ export function fitGammaGamma(input: GammaGammaData, options: GammaGammaFitOptio
   const chosen = options.minimize ?? MINIMIZE_DEFAULTS;
   const report = options.onEvaluations;
   const settings: MinimizeOptions = report === undefined ? chosen : { ...chosen, onIteration: report };
+  if (data.customers >= GRADIENT_FIT_CUSTOMERS) {
+    const withGradient = (x: readonly number[], gradient: number[]): number => {
+      const value = -gammaGammaLogLikelihoodGradient({ p: Math.exp(x[0] as number), q: Math.exp(x[1] as number), v: Math.exp(x[2] as number) }, data, gradient) / scale;
+      for (let i = 0; i < 3; i++) gradient[i] = -(gradient[i] as number) / scale;
+      return value;
+    };
+    let fast = bfgs(withGradient, toLog(options.starts?.[0] ?? base), report === undefined ? BFGS_DEFAULTS : { ...BFGS_DEFAULTS, onIteration: report });
+    let spent = fast.evaluations;
+    // A boundary optimum (q, v -> infinity on spend without spread between customers) or a stalled search: the fallback starts too.
+    if (!(fast.converged && fast.x.every((v) => Math.abs(v) <= LOG_BOUND))) {
+      for (const start of fallbackStarts(base)) {
+        const other = bfgs(withGradient, toLog(start), report === undefined ? BFGS_DEFAULTS : { ...BFGS_DEFAULTS, onIteration: (k) => report(spent + k) });
+        spent += other.evaluations;
+        if (other.value < fast.value) fast = other;
+      }
+    }
+    // Nelder-Mead would cost thousands of evaluations over all buyers: only for a value that is not finite.
+    if (Number.isFinite(fast.value)) {
+      const [lp, lq, lv] = fast.x as [number, number, number];
+      const params = { p: Math.exp(lp), q: Math.exp(lq), v: Math.exp(lv) };
+      return { ...params, logLik: gammaGammaLogLikelihood(params, data), customers: data.customers, excluded: data.excluded, converged: fast.converged, evaluations: spent };
+    }
+  }
   let best = minimize(objective, (options.starts ?? [base]).map(toLog), settings);
   let evaluations = best.evaluations;
   if (best.x.some((v) => Math.abs(v) > LOG_BOUND) || !Number.isFinite(best.value)) {
-    const fallback = minimize(objective, [toLog({ p: 1, q: 2, v: base.v / 2 }), toLog({ p: 5, q: 5, v: base.v * 2 })], withOffset(settings, evaluations));
+    const fallback = minimize(objective, fallbackStarts(base).map(toLog), withOffset(settings, evaluations));
     evaluations += fallback.evaluations;
     if (fallback.value < best.value) best = fallback;
   }
