@@ -187,12 +187,17 @@ export class ScenarioLibrary {
     };
   }
 
-  /** Adds every imported scenario as a new one; a taken name gets a number, nothing is replaced. */
-  async importAll(imported: readonly ExportedScenario[]): Promise<StoredScenario[]> {
+  /**
+   * Adds every imported scenario as a new one; a taken name gets a number,
+   * nothing is replaced. The file's created/updated times are kept (the
+   * import time only where the file has none), and `summaries` (same order,
+   * recomputed by the engine) fill the list's figures.
+   */
+  async importAll(imported: readonly ExportedScenario[], summaries: readonly (ScenarioSummary | null)[] = []): Promise<StoredScenario[]> {
     const { scenarios } = await this.store.list();
     const names = scenarios.map((s) => s.name);
     const added: StoredScenario[] = [];
-    for (const entry of imported) {
+    for (const [index, entry] of imported.entries()) {
       const at = this.now().toISOString();
       const name = uniqueName(entry.name, names);
       names.push(name);
@@ -201,10 +206,10 @@ export class ScenarioLibrary {
         name,
         notes: entry.notes,
         scenario: entry.scenario,
-        createdAt: entry.createdAt ?? at,
-        updatedAt: at,
+        createdAt: entry.createdAt ?? entry.updatedAt ?? at,
+        updatedAt: entry.updatedAt ?? entry.createdAt ?? at,
         appVersion: APP_VERSION,
-        summary: null,
+        summary: summaries[index] ?? null,
       };
       try {
         await this.store.put(record);

@@ -66,6 +66,9 @@ export class ScenariosState {
   /** A save that lost against another tab's: what the other tab wrote. */
   conflict = $state.raw<StoredScenario | null>(null);
 
+  /** Computes the list summaries of imported scenarios (the engine worker); none without it. */
+  summarize: ((scenarios: readonly Scenario[]) => Promise<ScenarioSummary[]>) | null = null;
+
   #library: ScenarioLibrary | null = null;
   #autosave: ReturnType<typeof setTimeout> | null = null;
   #pendingWorking: WorkingState | null = null;
@@ -224,7 +227,9 @@ export class ScenariosState {
     const library = this.#library;
     if (!library) return;
     const { valid, problems } = parseExport(text);
-    const added = await this.#guard(() => library.importAll(valid));
+    // Recomputed, not trusted from the file: the summaries are this app's figures for the scenario.
+    const summaries = this.summarize ? await this.summarize(valid.map((entry) => completeScenario(entry.scenario))).catch(() => []) : [];
+    const added = await this.#guard(() => library.importAll(valid, summaries));
     if (added !== null) this.message = { kind: 'imported', count: added.length, problems };
   }
 
