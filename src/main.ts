@@ -6,7 +6,7 @@ import './app.css';
 import { i18n, loadMessages } from './i18n/i18n.svelte.ts';
 import { ParametersState } from './state/parameters.svelte.ts';
 import { ResultsState } from './state/results.svelte.ts';
-import { ScenariosState } from './state/scenarios.svelte.ts';
+import { ScenariosState, summaryOf } from './state/scenarios.svelte.ts';
 import { changedKeys, isParameterKey } from './engine/parameters.ts';
 import { completeScenario } from './persistence/schema.ts';
 import { parseLocationSearch } from './state/url.ts';
@@ -40,6 +40,7 @@ const client = createEngineClient({
 // Saved scenarios: a shared link shows its scenario (and offers to save it);
 // otherwise the autosaved working state of the last visit comes back.
 const scenarios = new ScenariosState();
+scenarios.summarize = (list) => client.computeMany(list).then((all) => all.map(summaryOf));
 const fromLink = [...new URLSearchParams(window.location.search).keys()].some(isParameterKey);
 const initial = params.scenario;
 // A reload (or a reopened tab) comes back to this page's own address, which may lag behind the last change.

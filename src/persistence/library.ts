@@ -204,18 +204,25 @@ export class ScenarioLibrary {
 
   /**
    * Adds every imported scenario as a new one; a taken name gets a number,
-   * nothing is replaced. Written in batches of IMPORT_BATCH (one transaction
-   * each), with `onProgress(written, total)` after each and a pause between
-   * them so the page can show it. A failed batch (full disk) is not written;
-   * the batches before it stay, and the error carries them as `added`.
+   * nothing is replaced. The file's created/updated times are kept (the
+   * import time only where the file has none), and `summaries` (same order,
+   * recomputed by the engine) fill the list's figures. Written in batches of
+   * IMPORT_BATCH (one transaction each), with `onProgress(written, total)`
+   * after each and a pause between them so the page can show it. A failed
+   * batch (full disk) is not written; the batches before it stay, and the
+   * error carries them as `added`.
    */
-  async importAll(imported: readonly ExportedScenario[], onProgress?: (written: number, total: number) => void): Promise<StoredScenario[]> {
+  async importAll(
+    imported: readonly ExportedScenario[],
+    summaries: readonly (ScenarioSummary | null)[] = [],
+    onProgress?: (written: number, total: number) => void,
+  ): Promise<StoredScenario[]> {
     const { scenarios } = await this.store.list();
     const names = new Set(scenarios.map((s) => s.name));
     const nextNumber = new Map<string, number>();
     const added: StoredScenario[] = [];
     const at = this.now().toISOString();
-    const records = imported.map((entry): StoredScenario => {
+    const records = imported.map((entry, index): StoredScenario => {
       const name = uniqueName(entry.name, names, nextNumber);
       names.add(name);
       return {
@@ -223,10 +230,10 @@ export class ScenarioLibrary {
         name,
         notes: entry.notes,
         scenario: entry.scenario,
-        createdAt: entry.createdAt ?? at,
-        updatedAt: at,
+        createdAt: entry.createdAt ?? entry.updatedAt ?? at,
+        updatedAt: entry.updatedAt ?? entry.createdAt ?? at,
         appVersion: APP_VERSION,
-        summary: null,
+        summary: summaries[index] ?? null,
       };
     });
     onProgress?.(0, records.length);

@@ -92,15 +92,52 @@ const ExportHeaderSchema = v.object({
   scenarios: v.array(v.unknown(), 'must be a list of scenarios'),
 });
 
+/** What is wrong, for the interface to say in its language (`message` is the English text for logs and tests). */
+export type ImportProblemCode = 'notJson' | 'notOurs' | 'version' | 'newer' | 'notList' | 'unknownKey' | 'range' | 'name' | 'notes' | 'date' | 'invalid';
+
 export interface ImportProblem {
-  /** e.g. `scenarios[3].scenario.churnRate` */
+  /** e.g. `scenarios[3].churnRate` */
   path: string;
   message: string;
+  code?: ImportProblemCode;
+  /** The parameter or field the problem is about (range, unknownKey). */
+  key?: string;
+  /** The file's version (newer). */
+  version?: number;
 }
 
 export interface ParsedImport {
   valid: ExportedScenario[];
   problems: ImportProblem[];
+}
+
+/** The code of one valibot issue, from where it sits and what kind of check failed. */
+function codeOf(issue: v.BaseIssue<unknown>, header: boolean): Pick<ImportProblem, 'code' | 'key'> {
+  const last = issue.path?.at(-1)?.key;
+  const key = typeof last === 'string' ? last : undefined;
+  if (header) {
+    if (key === 'version') return { code: 'version' };
+    if (key === 'scenarios') return { code: 'notList' };
+    return { code: 'notOurs' };
+  }
+  if (issue.type === 'strict_object' && key !== undefined) return { code: 'unknownKey', key };
+  if (key !== undefined && (PARAMETER_KEYS as readonly string[]).includes(key)) return { code: 'range', key };
+  if (key === 'name' || key === 'notes') return { code: key };
+  if (key === 'createdAt' || key === 'updatedAt') return { code: 'date', key };
+  return { code: 'invalid' };
+}
+
+/** One problem per path: a value that fails several checks is named once. */
+function problemsOf(prefix: string, issues: readonly v.BaseIssue<unknown>[], header: boolean): ImportProblem[] {
+  const seen = new Set<string>();
+  const out: ImportProblem[] = [];
+  for (const issue of issues) {
+    const path = pathOf(prefix, issue);
+    if (seen.has(path)) continue;
+    seen.add(path);
+    out.push({ path, message: issue.message, ...codeOf(issue, header) });
+  }
+  return out;
 }
 
 function pathOf(prefix: string, issue: v.BaseIssue<unknown>): string {
@@ -125,24 +162,31 @@ export function parseExport(text: string): ParsedImport {
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    return { valid: [], problems: [{ path: '(file)', message: 'is not a JSON file' }] };
+    return { valid: [], problems: [{ path: '(file)', message: 'is not a JSON file', code: 'notJson' }] };
   }
   const header = v.safeParse(ExportHeaderSchema, json);
   if (!header.success) {
-    return { valid: [], problems: header.issues.map((issue) => ({ path: pathOf('(file)', issue), message: issue.message })) };
+    return { valid: [], problems: problemsOf('(file)', header.issues, true) };
   }
   if (header.output.version > EXPORT_VERSION) {
     return {
       valid: [],
-      problems: [{ path: 'version', message: `is ${header.output.version}, newer than this app reads (${EXPORT_VERSION}): update the app` }],
+      problems: [
+        {
+          path: 'version',
+          message: `is ${header.output.version}, newer than this app reads (${EXPORT_VERSION}): update the app`,
+          code: 'newer',
+          version: header.output.version,
+        },
+      ],
     };
   }
   const valid: ExportedScenario[] = [];
   const problems: ImportProblem[] = [];
   header.output.scenarios.forEach((entry, index) => {
-    const result = v.safeParse(ExportedScenarioSchema, entry);
+    const result = v.safeParse(ExportedScenarioSchema, entry, { abortPipeEarly: true });
     if (result.success) valid.push(result.output);
-    else for (const issue of result.issues) problems.push({ path: pathOf(`scenarios[${index}]`, issue), message: issue.message });
+    else problems.push(...problemsOf(`scenarios[${index}]`, result.issues, false));
   });
   return { valid, problems };
 }

@@ -78,6 +78,9 @@ export class ScenariosState {
   /** A save that lost against another tab's: what the other tab wrote. */
   conflict = $state.raw<StoredScenario | null>(null);
 
+  /** Computes the list summaries of imported scenarios (the engine worker); none without it. */
+  summarize: ((scenarios: readonly Scenario[]) => Promise<ScenarioSummary[]>) | null = null;
+
   #library: ScenarioLibrary | null = null;
   #autosave: ReturnType<typeof setTimeout> | null = null;
   #pendingWorking: WorkingState | null = null;
@@ -288,9 +291,11 @@ export class ScenariosState {
     const library = this.#library;
     if (!library) return;
     const { valid, problems } = parseExport(text);
+    // Recomputed, not trusted from the file: the summaries are this app's figures for the scenario.
+    const summaries = this.summarize ? await this.summarize(valid.map((entry) => completeScenario(entry.scenario))).catch(() => []) : [];
     this.importProgress = { written: 0, total: valid.length };
     try {
-      const added = await library.importAll(valid, (written, total) => (this.importProgress = { written, total }));
+      const added = await library.importAll(valid, summaries, (written, total) => (this.importProgress = { written, total }));
       this.message = { kind: 'imported', count: added.length, problems };
     } catch (error) {
       // A full disk stops the import; what was written stays, and so does the list of the file's problems.

@@ -94,6 +94,23 @@ describe('Slider', () => {
     expect(screen.getByLabelText('Order value')).toHaveValue('1250');
     expect(document.getElementById('param-orderValue-value')).toHaveTextContent('€1,250.00');
   });
+
+  it('a share typed below 1 that looks like a fraction is taken in percent, with a one-line hint (issue 12)', async () => {
+    const user = userEvent.setup();
+    const onchange = vi.fn();
+    render(Slider, { name: 'dropShare', value: 0.1, onchange });
+    const exact = screen.getByRole('spinbutton', { name: 'Genauer Wert' });
+    await user.clear(exact);
+    await user.type(exact, '0.1');
+    await user.tab();
+    expect(onchange).toHaveBeenLastCalledWith('dropShare', 0.001);
+    expect(plain(screen.getByRole('status').textContent)).toBe('0,1 % eingegeben. Meinten Sie 10 %? Anteile werden hier in Prozent eingegeben.');
+    await user.clear(exact);
+    await user.type(exact, '10');
+    await user.tab();
+    expect(onchange).toHaveBeenLastCalledWith('dropShare', 0.1);
+    expect(screen.queryByRole('status')).toBeNull();
+  });
 });
 
 describe('Slider whose move the state refuses', () => {

@@ -51,15 +51,15 @@ test('three decisions saved, compared after a reload, opened on their tab; the t
   await saveAs(page, 'Fokus auf A');
   await setFocus(page, 0);
   await showTab(page, 'bereinigung');
-  const dropSwitch = page.getByRole('switch', { name: /^Apply the decision: drop the worst 10\s?%$/ });
+  const dropSwitch = page.getByRole('switch', { name: /^Apply the decision: remove the worst 10\s?%$/ });
   await dropSwitch.check();
   await expect(page).toHaveURL(/applyDrop=1/);
-  await expect(page.locator('#bereinigung, [role="tabpanel"]:visible').getByText(/customers dropped, .* stay/)).toBeVisible();
+  await expect(page.locator('#bereinigung, [role="tabpanel"]:visible').getByText(/customers removed, .* stay/)).toBeVisible();
   await saveAs(page, 'Schlechteste 10 % entfernen');
 
   // The list says each decision in words.
   await expect(entry(page, 'Fokus auf A').locator('[data-decision-text]')).toContainText('f = 0.6');
-  await expect(entry(page, 'Schlechteste 10 % entfernen').locator('[data-decision-text]')).toContainText(/f = 0 · 10\s?% dropped/);
+  await expect(entry(page, 'Schlechteste 10 % entfernen').locator('[data-decision-text]')).toContainText(/f = 0 · 10\s?% removed/);
 
   await page.reload();
   await waitForFigures(page);

@@ -153,7 +153,7 @@ test.describe('scenarios', () => {
       ),
     };
     await page.getByLabel('Import scenarios from a file').setInputFiles(file);
-    await expect(page.getByText('1 scenarios imported.')).toBeVisible();
+    await expect(page.getByText('1 scenario imported.')).toBeVisible();
     await expect(page.getByText('scenarios[1].churnRate')).toBeVisible();
     await expect(entry(page, 'Fine')).toBeVisible();
   });

@@ -81,6 +81,24 @@ describe('ScenarioLibrary', () => {
     expect(added.map((s) => s.name)).toEqual(['Seminar (2)', 'Neu']);
     expect((await lib.store.get(saved.id))?.scenario).toEqual({ churnRate: 0.25 });
   });
+
+  it("keeps the file's created and updated times and takes the recomputed summaries (issue 12)", async () => {
+    const lib = library();
+    const [kept, undated] = await lib.importAll(
+      [
+        { name: 'Alt', notes: '', scenario: { focus: 0.6 }, createdAt: '2025-05-01T08:00:00.000Z', updatedAt: '2025-06-01T08:00:00.000Z' },
+        { name: 'Ohne Datum', notes: '', scenario: {}, createdAt: undefined, updatedAt: undefined },
+      ],
+      [{ ...summary(39.38), decisionValue: 2_725_227 }, null],
+    );
+    expect(kept?.createdAt).toBe('2025-05-01T08:00:00.000Z');
+    expect(kept?.updatedAt).toBe('2025-06-01T08:00:00.000Z');
+    expect(kept?.summary).toEqual({ ...summary(39.38), decisionValue: 2_725_227 });
+    // Without dates in the file: the import time, as before.
+    expect(undated?.createdAt).toBe(undated?.updatedAt);
+    expect(Date.parse(undated?.updatedAt ?? '')).toBeGreaterThan(Date.parse('2026-03-01T09:00:00.000Z'));
+    expect(undated?.summary).toBeNull();
+  });
 });
 
 describe('searchScenarios and uniqueName', () => {
@@ -123,7 +141,7 @@ describe('ScenarioLibrary.importAll of many scenarios', () => {
   it(`writes in batches of ${IMPORT_BATCH} and reports progress after each`, async () => {
     const lib = library();
     const progress: [number, number][] = [];
-    const added = await lib.importAll(many(1001), (written, total) => progress.push([written, total]));
+    const added = await lib.importAll(many(1001), [], (written, total) => progress.push([written, total]));
     expect(added).toHaveLength(1001);
     expect(progress).toEqual([
       [0, 1001],

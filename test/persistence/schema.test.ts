@@ -29,13 +29,20 @@ describe('export and import of scenarios', () => {
     });
     const { valid, problems } = parseExport(file);
     expect(valid.map((s) => s.name)).toEqual(['ok', 'a', 'b']);
-    expect(problems).toContainEqual({ path: 'scenarios[3].churnRate', message: 'must be between 0 and 1' });
-    expect(problems).toContainEqual({ path: 'scenarios[3].customers', message: 'must be a whole number between 100 and 1000000' });
-    expect(problems.some((p) => p.path === 'scenarios[3].shoeSize')).toBe(true);
+    expect(problems).toContainEqual({ path: 'scenarios[3].churnRate', message: 'must be between 0 and 1', code: 'range', key: 'churnRate' });
+    expect(problems).toContainEqual({
+      path: 'scenarios[3].customers',
+      message: 'must be a whole number between 100 and 1000000',
+      code: 'range',
+      key: 'customers',
+    });
+    expect(problems.filter((p) => p.path === 'scenarios[3].shoeSize')).toEqual([expect.objectContaining({ code: 'unknownKey', key: 'shoeSize' })]);
+    // Each path once, even where a value fails several checks (12.5 customers is below 100 and not whole: one problem).
+    expect(new Set(problems.map((p) => p.path)).size).toBe(problems.length);
   });
 
   it('a file that is not ours gets one clear message', () => {
-    expect(parseExport('hello').problems).toEqual([{ path: '(file)', message: 'is not a JSON file' }]);
+    expect(parseExport('hello').problems).toEqual([{ path: '(file)', message: 'is not a JSON file', code: 'notJson' }]);
     expect(parseExport('{"format": "other"}').problems[0]?.path).toBe('(file).format');
   });
 

@@ -229,3 +229,16 @@ describe('searchFor with a currency', () => {
     expect(searchFor(DEFAULTS, 'de', 'EUR')).toBe('');
   });
 });
+
+describe('decision switches in the URL (issue 12)', () => {
+  it('applyDrop and applyFix are 0 or 1 with the same names, and travel in links', () => {
+    const parsed = parseLocationSearch('?applyDrop=1&applyFix=1&focus=0.6');
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.scenario).toMatchObject({ applyDrop: 1, applyFix: 1, focus: 0.6 });
+    expect(searchFor({ ...DEFAULTS, applyDrop: 1 }, 'de', 'EUR')).toBe('?applyDrop=1');
+    expect(parseLocationSearch('?applyDrop=0.5').problems).toEqual([{ key: 'applyDrop', raw: '0.5', reason: 'notAnInteger' }]);
+    expect(parseLocationSearch('?applyFix=2').problems).toEqual([{ key: 'applyFix', raw: '2', reason: 'outOfRange' }]);
+    expect(DEFAULTS.applyDrop).toBe(0);
+    expect(DEFAULTS.applyFix).toBe(0);
+  });
+});

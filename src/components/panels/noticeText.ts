@@ -29,8 +29,8 @@ export function rangeText(key: ParameterKey): string {
   return key === 'horizon' ? t('range.orUnlimited', { range: whole }) : whole;
 }
 
-/** The range in the URL's own units: rates there are fractions, not percent. */
-function urlRangeText(key: ParameterKey): string {
+/** The range in the URL's (and the scenario file's) own units: rates there are fractions, not percent. */
+export function urlRangeText(key: ParameterKey): string {
   const spec = PARAMETERS[key];
   if (spec.unit !== 'percent') return rangeText(key);
   // Written the way the URL takes it (a point, no grouping), so it can be copied.
