@@ -11,7 +11,7 @@
 //   A4 = ln a - ln(b + x - 1) - (r + x) ln(alpha + t_x)
 // Every term stays finite for x = 0 and for huge x (no Gamma(x) itself is
 // ever formed). Fitted by maximum likelihood on log-parameters (optimize.ts).
-import { bfgs, BFGS_DEFAULTS, minimize, MINIMIZE_DEFAULTS, withOffset, type MinimizeOptions } from './optimize.ts';
+import { bfgsWithFallbacks, minimize, MINIMIZE_DEFAULTS, withOffset, type MinimizeOptions } from './optimize.ts';
 import { hypergeometric2F1, logGamma, logSumExp } from './special.ts';
 
 export interface BgNbdParameters {
@@ -330,22 +330,12 @@ export function fitBgNbd(input: RecencyFrequency | BgNbdData, options: BgNbdFitO
       for (let i = 0; i < 4; i++) gradient[i] = -(gradient[i] as number) / scale;
       return value;
     };
-    const bfgsOptions = report === undefined ? BFGS_DEFAULTS : { ...BFGS_DEFAULTS, onIteration: report };
-    let fast = bfgs(withGradient, toLog(starts[0] ?? base), bfgsOptions);
-    let spent = fast.evaluations;
-    // A boundary optimum or a stalled search: the fallback starts, as below; the best value wins.
-    if (!(fast.converged && fast.x.every((v) => Math.abs(v) <= LOG_BOUND))) {
-      for (const start of fallbackStarts(base)) {
-        const other = bfgs(withGradient, toLog(start), report === undefined ? BFGS_DEFAULTS : { ...BFGS_DEFAULTS, onIteration: (k) => report(spent + k) });
-        spent += other.evaluations;
-        if (other.value < fast.value) fast = other;
-      }
-    }
+    const fast = bfgsWithFallbacks(withGradient, toLog(starts[0] ?? base), fallbackStarts(base).map(toLog), LOG_BOUND, report);
     // Nelder-Mead would cost hundreds of evaluations over all entries: only for a value that is not finite.
     if (Number.isFinite(fast.value)) {
       const [lr, lalpha, la, lb] = fast.x as [number, number, number, number];
       const params = concentrateDropout({ r: Math.exp(lr), alpha: Math.exp(lalpha), a: Math.exp(la), b: Math.exp(lb) });
-      return { ...params, logLik: bgnbdLogLikelihood(params, data), customers: data.customers, converged: fast.converged, evaluations: spent };
+      return { ...params, logLik: bgnbdLogLikelihood(params, data), customers: data.customers, converged: fast.converged, evaluations: fast.evaluations };
     }
   }
   let best = minimize(objective, starts.map(toLog), settings);

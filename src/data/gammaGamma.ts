@@ -8,7 +8,7 @@
 //   + (p x - 1) ln mbar + p x ln x - (p x + q) ln(x mbar + v)
 // A repeat buyer whose mean spend is not positive has no likelihood under the
 // model (ln 0): such customers are left out of the fit and counted.
-import { bfgs, BFGS_DEFAULTS, minimize, MINIMIZE_DEFAULTS, withOffset, type MinimizeOptions } from './optimize.ts';
+import { bfgsWithFallbacks, minimize, MINIMIZE_DEFAULTS, withOffset, type MinimizeOptions } from './optimize.ts';
 import { logGamma } from './special.ts';
 
 export interface GammaGammaParameters {
@@ -188,21 +188,13 @@ export function fitGammaGamma(input: GammaGammaData, options: GammaGammaFitOptio
       for (let i = 0; i < 3; i++) gradient[i] = -(gradient[i] as number) / scale;
       return value;
     };
-    let fast = bfgs(withGradient, toLog(options.starts?.[0] ?? base), report === undefined ? BFGS_DEFAULTS : { ...BFGS_DEFAULTS, onIteration: report });
-    let spent = fast.evaluations;
     // A boundary optimum (q, v -> infinity on spend without spread between customers) or a stalled search: the fallback starts too.
-    if (!(fast.converged && fast.x.every((v) => Math.abs(v) <= LOG_BOUND))) {
-      for (const start of fallbackStarts(base)) {
-        const other = bfgs(withGradient, toLog(start), report === undefined ? BFGS_DEFAULTS : { ...BFGS_DEFAULTS, onIteration: (k) => report(spent + k) });
-        spent += other.evaluations;
-        if (other.value < fast.value) fast = other;
-      }
-    }
+    const fast = bfgsWithFallbacks(withGradient, toLog(options.starts?.[0] ?? base), fallbackStarts(base).map(toLog), LOG_BOUND, report);
     // Nelder-Mead would cost thousands of evaluations over all buyers: only for a value that is not finite.
     if (Number.isFinite(fast.value)) {
       const [lp, lq, lv] = fast.x as [number, number, number];
       const params = { p: Math.exp(lp), q: Math.exp(lq), v: Math.exp(lv) };
-      return { ...params, logLik: gammaGammaLogLikelihood(params, data), customers: data.customers, excluded: data.excluded, converged: fast.converged, evaluations: spent };
+      return { ...params, logLik: gammaGammaLogLikelihood(params, data), customers: data.customers, excluded: data.excluded, converged: fast.converged, evaluations: fast.evaluations };
     }
   }
   let best = minimize(objective, (options.starts ?? [base]).map(toLog), settings);

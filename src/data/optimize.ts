@@ -237,3 +237,29 @@ export function bfgs(
   }
   return { x, value, evaluations, converged };
 }
+
+/**
+ * BFGS from the first start; where it stalls or a log-parameter runs beyond
+ * ±`bound` (an optimum at the edge), from every other start too. The lowest
+ * value wins; `evaluations` and the reported progress count all runs.
+ */
+export function bfgsWithFallbacks(
+  f: (x: readonly number[], gradient: number[]) => number,
+  first: readonly number[],
+  others: readonly (readonly number[])[],
+  bound: number,
+  report?: (evaluations: number) => void,
+): Minimum {
+  const from = (start: readonly number[], done: number): Minimum =>
+    bfgs(f, start, report === undefined ? BFGS_DEFAULTS : { ...BFGS_DEFAULTS, onIteration: (k) => report(done + k) });
+  let best = from(first, 0);
+  let spent = best.evaluations;
+  if (!(best.converged && best.x.every((v) => Math.abs(v) <= bound))) {
+    for (const start of others) {
+      const other = from(start, spent);
+      spent += other.evaluations;
+      if (other.value < best.value) best = other;
+    }
+  }
+  return { ...best, evaluations: spent };
+}
