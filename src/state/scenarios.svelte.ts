@@ -52,6 +52,9 @@ export function summaryOf(results: Results): ScenarioSummary {
   };
 }
 
+/** Imports up to this many scenarios get their list figures recomputed at once. */
+export const SUMMARIZED_IMPORT_LIMIT = 200;
+
 export class ScenariosState {
   scenarios = $state.raw<StoredScenario[]>([]);
   skipped = $state.raw<SkippedRecord[]>([]);
@@ -291,9 +294,12 @@ export class ScenariosState {
     const library = this.#library;
     if (!library) return;
     const { valid, problems } = parseExport(text);
-    // Recomputed, not trusted from the file: the summaries are this app's figures for the scenario.
-    const summaries = this.summarize ? await this.summarize(valid.map((entry) => completeScenario(entry.scenario))).catch(() => []) : [];
     this.importProgress = { written: 0, total: valid.length };
+    // Recomputed, not trusted from the file: the summaries are this app's figures for the scenario.
+    // Each costs a whole engine run; a bulk import (a course's 10,000) is listed without them
+    // rather than kept waiting for minutes, and a scenario gets its figures when it is next saved.
+    const summarize = this.summarize !== null && valid.length <= SUMMARIZED_IMPORT_LIMIT ? this.summarize : null;
+    const summaries = summarize ? await summarize(valid.map((entry) => completeScenario(entry.scenario))).catch(() => []) : [];
     try {
       const added = await library.importAll(valid, summaries, (written, total) => (this.importProgress = { written, total }));
       this.message = { kind: 'imported', count: added.length, problems };

@@ -71,7 +71,7 @@ describe('import of scenarios whose budget shares A, B and C sum to 0', () => {
     );
     expect(valid.map((s) => s.name)).toEqual(['only C']);
     expect(problems).toEqual([
-      { path: 'scenarios[0]', message: 'focusShareA, focusShareB, focusShareC: at least one full-focus share must be above 0' },
+      { path: 'scenarios[0]', code: 'invalid', message: 'focusShareA, focusShareB, focusShareC: at least one full-focus share must be above 0' },
     ]);
   });
 
