@@ -12,7 +12,7 @@ import {
   type ParameterProblem,
   type Scenario,
 } from '../engine/parameters.ts';
-import { DEFAULT_CURRENCY, type Currency, type Locale } from '../i18n/format.ts';
+import { DEFAULT_CURRENCY, isCurrency, type Currency, type Locale } from '../i18n/format.ts';
 
 /** Query keys that are not scenario parameters but belong to the app. */
 export const APP_QUERY_KEYS: readonly string[] = ['lang', 'embed', 'currency'];
@@ -22,7 +22,7 @@ export interface UrlProblem {
   key: string;
   /** The raw text of its value (for a repeated key: the value that counts). */
   raw: string;
-  reason: ParameterProblem['reason'] | 'unknownLanguage' | 'repeated';
+  reason: ParameterProblem['reason'] | 'unknownLanguage' | 'unknownCurrency' | 'repeated';
   /** How often a repeated key was given. */
   count?: number;
 }
@@ -57,7 +57,9 @@ export function parseLocationSearch(search: string): ParsedLocation {
       else problems.push({ key, raw, reason: 'unknownLanguage' });
       continue;
     }
-    // `embed` (src/embed/route.ts) and `currency` are read where they are used.
+    // `embed` (src/embed/route.ts) and `currency` (src/entry.ts) are applied where they are used;
+    // an unknown currency is only named here.
+    if (key === 'currency' && !isCurrency(raw)) problems.push({ key, raw, reason: 'unknownCurrency' });
     if (APP_QUERY_KEYS.includes(key)) continue;
     raws.set(key, raw);
     input[key] = isParameterKey(key) ? parseQueryValue(key, raw) : raw;

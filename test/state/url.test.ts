@@ -174,6 +174,16 @@ describe('echo: raw input as a notice quotes it', () => {
         expect([...shown].length).toBeLessThanOrEqual(ECHO_MAX_CHARS + 1);
       }),
     );
+  }, 30_000);
+});
+
+describe('parseLocationSearch names an unknown currency', () => {
+  it('currency=XYZ is noted (the app keeps EUR); a known one is not', () => {
+    i18n.locale = 'en';
+    const problems = parseLocationSearch('?currency=XYZ').problems;
+    expect(problems).toEqual([{ key: 'currency', raw: 'XYZ', reason: 'unknownCurrency' }]);
+    expect(problems.map(urlProblemText)).toEqual(['URL parameter currency=XYZ ignored: allowed are EUR, USD, CHF, GBP.']);
+    expect(parseLocationSearch('?currency=CHF').problems).toEqual([]);
   });
 });
 

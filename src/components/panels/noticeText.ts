@@ -11,6 +11,7 @@ import {
   type ParameterProblem,
 } from '../../engine/parameters.ts';
 import type { Results } from '../../engine/results.ts';
+import { CURRENCIES } from '../../i18n/format.ts';
 import { fmt, t } from '../../i18n/i18n.svelte.ts';
 import type { UrlProblem } from '../../state/url.ts';
 import { labelKey, unitKey } from '../controls/parameterText.ts';
@@ -45,6 +46,7 @@ export function urlProblemText(problem: UrlProblem): string {
     return t('notice.urlRepeated', { key, count: fmt.number(problem.count ?? 2, 0), raw });
   }
   if (problem.reason === 'unknownLanguage') return t('notice.urlLanguage', { raw });
+  if (problem.reason === 'unknownCurrency') return t('notice.urlCurrency', { raw, allowed: CURRENCIES.join(', ') });
   if (problem.reason === 'sharesSumToZero') return t('notice.urlShares');
   if (!isParameterKey(problem.key)) return t('notice.urlUnknown', { key });
   return t('notice.urlInvalid', {
