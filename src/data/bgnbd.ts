@@ -311,8 +311,27 @@ const fallbackStarts = (base: BgNbdParameters): BgNbdParameters[] => [
   { ...base, r: 0.25, alpha: base.alpha / 4, a: 1, b: 3 },
 ];
 
+/** From this many customers on, a fit starts where a fit of every SUBSAMPLE_STEP-th customer ended. */
+export const SUBSAMPLE_START_CUSTOMERS = 200_000;
+const SUBSAMPLE_STEP = 10;
+
+/** Every `step`-th customer: a sample whose optimum lies near the whole data's, at a tenth of the cost. */
+function everyNth(input: RecencyFrequency, step: number): RecencyFrequency {
+  const pick = (values: ArrayLike<number>): Float64Array => Float64Array.from({ length: Math.ceil(values.length / step) }, (_, i) => values[i * step] as number);
+  return { frequency: pick(input.frequency), recency: pick(input.recency), T: pick(input.T) };
+}
+
 export function fitBgNbd(input: RecencyFrequency | BgNbdData, options: BgNbdFitOptions = {}): BgNbdFit {
   const data = 'entryWeight' in input ? input : prepareBgNbd(input);
+  if (!('entryWeight' in input) && options.starts === undefined && data.customers >= SUBSAMPLE_START_CUSTOMERS) {
+    // The whole data's search then needs a few dozen evaluations instead of hundreds; its optimum is the
+    // whole data's own (the sample only chooses where the search begins).
+    const { onEvaluations: report, ...quiet } = options;
+    const sample = fitBgNbd(everyNth(input, SUBSAMPLE_STEP), quiet);
+    const starts = [{ r: sample.r, alpha: sample.alpha, a: sample.a, b: sample.b }];
+    const whole = fitBgNbd(data, report === undefined ? { ...quiet, starts } : { ...quiet, starts, onEvaluations: report });
+    return { ...whole, evaluations: whole.evaluations + sample.evaluations };
+  }
   const scale = Math.max(data.customers, 1);
   // Mean negative log-likelihood: tolerances then do not depend on the number of customers.
   const objective = (p: readonly number[]): number =>
