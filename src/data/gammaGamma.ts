@@ -172,8 +172,28 @@ const fallbackStarts = (base: GammaGammaParameters): GammaGammaParameters[] => [
   { p: 5, q: 5, v: base.v * 2 },
 ];
 
+/** From this many repeat buyers on, a fit starts where a fit of every SUBSAMPLE_STEP-th of them ended. */
+export const SUBSAMPLE_START_BUYERS = 200_000;
+const SUBSAMPLE_STEP = 10;
+
+/** Every `step`-th repeat buyer, prepared anew. */
+function everyNth(data: GammaGammaData, step: number): GammaGammaData {
+  const count = Math.ceil(data.customers / step);
+  const frequency = Float64Array.from({ length: count }, (_, i) => data.frequency[i * step] as number);
+  const mean = Float64Array.from({ length: count }, (_, i) => (data.totalSpend[i * step] as number) / (data.frequency[i * step] as number));
+  return prepareGammaGamma(frequency, mean);
+}
+
 export function fitGammaGamma(input: GammaGammaData, options: GammaGammaFitOptions = {}): GammaGammaFit {
   const data = input;
+  if (options.starts === undefined && data.customers >= SUBSAMPLE_START_BUYERS) {
+    // As for BG/NBD: the sample only chooses where the whole data's search begins.
+    const { onEvaluations: report, ...quiet } = options;
+    const sample = fitGammaGamma(everyNth(data, SUBSAMPLE_STEP), quiet);
+    const starts = [{ p: sample.p, q: sample.q, v: sample.v }];
+    const whole = fitGammaGamma(data, report === undefined ? { ...quiet, starts } : { ...quiet, starts, onEvaluations: report });
+    return { ...whole, evaluations: whole.evaluations + sample.evaluations };
+  }
   const scale = Math.max(data.customers, 1);
   const objective = (x: readonly number[]): number =>
     -gammaGammaLogLikelihood({ p: Math.exp(x[0] as number), q: Math.exp(x[1] as number), v: Math.exp(x[2] as number) }, data) / scale;
