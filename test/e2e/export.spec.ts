@@ -43,10 +43,15 @@ test.describe('export', () => {
     await page.goto('/');
     await waitForFigures(page);
     const charts = page.locator('figure.chart');
-    const count = await charts.count();
-    expect(count).toBeGreaterThan(5);
-    await expect(page.getByRole('button', { name: 'Als SVG speichern', includeHidden: true })).toHaveCount(count);
-    await expect(page.getByRole('button', { name: 'Als PNG speichern (doppelte Auflösung)', includeHidden: true })).toHaveCount(count);
+    const svg = page.getByRole('button', { name: 'Als SVG speichern', includeHidden: true });
+    const png = page.getByRole('button', { name: 'Als PNG speichern (doppelte Auflösung)', includeHidden: true });
+    // Some charts (the tornado) arrive a moment after the others: compare the counts at one moment.
+    await expect
+      .poll(async () => {
+        const [c, s, p] = await Promise.all([charts.count(), svg.count(), png.count()]);
+        return c > 5 && s === c && p === c;
+      })
+      .toBe(true);
     const first = page.getByRole('button', { name: 'Als SVG speichern' }).first();
     await expect(first).toHaveAccessibleDescription((await page.locator('figure.chart h3').first().textContent()) ?? '');
   });
