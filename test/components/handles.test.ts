@@ -5,6 +5,7 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import FocusChart from '../../src/components/charts/FocusChart.svelte';
+import WhaleChart from '../../src/components/charts/WhaleChart.svelte';
 import type { FocusResult } from '../../src/engine/results.ts';
 
 /** The fields the chart draws: a sweep rising to f = 0.5 and falling after. */
@@ -64,5 +65,39 @@ describe('focus handle', () => {
     expect(last).toBeGreaterThan(0);
     expect(last).toBeLessThan(1);
     expect(Math.round(last * 20)).toBeCloseTo(last * 20, 9);
+  });
+});
+
+describe('whale cut handle', () => {
+  const CURVE = Array.from({ length: 21 }, (_, i) => ({ x: i / 20, y: Math.sin((i / 20) * Math.PI) * 0.5 + i / 20 }));
+
+  function renderWhale(dropShare: number): { ondrop: ReturnType<typeof vi.fn>; handle: HTMLElement } {
+    const ondrop = vi.fn();
+    render(WhaleChart, { title: 'Walkurve', reading: '', curve: CURVE, peak: null, peakAt: null, cutAt: 1 - dropShare, ondrop });
+    return { ondrop, handle: screen.getByRole('slider', { name: 'Bereinigung: schlechtester Anteil' }) };
+  }
+
+  it('is the drop share inside the whale chart; keys change it in steps of 1 % within 0..50 %', async () => {
+    const user = userEvent.setup();
+    const { ondrop, handle } = renderWhale(0.1);
+    expect(handle.closest('[data-chart="whale"]')).not.toBeNull();
+    expect(handle).toHaveAttribute('aria-valuenow', '0.1');
+    handle.focus();
+    await user.keyboard('{ArrowRight}');
+    expect(ondrop).toHaveBeenLastCalledWith(0.11);
+    await user.keyboard('{End}');
+    expect(ondrop).toHaveBeenLastCalledWith(0.5);
+    await user.keyboard('{Home}');
+    expect(ondrop).toHaveBeenLastCalledWith(0);
+  });
+
+  it('dragging the cut far to the left drops the most the range allows, to the right none', async () => {
+    const { ondrop, handle } = renderWhale(0.1);
+    const left = Number.parseFloat(handle.style.left);
+    await fireEvent.pointerDown(handle, { clientX: left, pointerId: 1 });
+    await fireEvent.pointerMove(handle, { clientX: left - 10_000, pointerId: 1 });
+    expect(ondrop).toHaveBeenLastCalledWith(0.5);
+    await fireEvent.pointerUp(handle, { clientX: left + 10_000, pointerId: 1 });
+    expect(ondrop).toHaveBeenLastCalledWith(0);
   });
 });
