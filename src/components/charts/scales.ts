@@ -273,7 +273,10 @@ export const BOLD = 1.1;
  */
 export function labelBeside(x: number, text: string, fontSize: number, frame: Frame, offset = 6): { x: number; anchor: 'start' | 'end' } {
   const width = textWidth(text, fontSize) * BOLD;
-  if (x + offset + width <= plotRight(frame) || x - offset - width < plotLeft(frame)) return { x: x + offset, anchor: 'start' };
+  const right = plotRight(frame) - x - offset;
+  const left = x - offset - plotLeft(frame);
+  // Right when it fits there, else left when it fits there, else the side with more room.
+  if (width <= right || (width > left && right >= left)) return { x: x + offset, anchor: 'start' };
   return { x: x - offset, anchor: 'end' };
 }
 
