@@ -275,9 +275,11 @@ export function labelBeside(x: number, text: string, fontSize: number, frame: Fr
   const width = textWidth(text, fontSize) * BOLD;
   const right = plotRight(frame) - x - offset;
   const left = x - offset - plotLeft(frame);
-  // Right when it fits there, else left when it fits there, else the side with more room.
-  if (width <= right || (width > left && right >= left)) return { x: x + offset, anchor: 'start' };
-  return { x: x - offset, anchor: 'end' };
+  // Right when it fits there, else left when it fits there, else as far
+  // right as keeps it inside the plot (never over the tick labels).
+  if (width <= right) return { x: x + offset, anchor: 'start' };
+  if (width <= left) return { x: x - offset, anchor: 'end' };
+  return { x: Math.min(plotRight(frame), Math.max(x - offset, plotLeft(frame) + width)), anchor: 'end' };
 }
 
 /** A label centred on `x`, shifted so that it stays inside the plot. */
