@@ -56,8 +56,13 @@ export function currencySymbol(locale: Locale, currency: Currency = DEFAULT_CURR
   return format.formatToParts(0).find((part) => part.type === 'currency')?.value ?? currency;
 }
 
-/** Short money for axis ticks: `2,2 Mio. €`, `€2.2M`. */
+/**
+ * Short money for axis ticks: `2,2 Mio. €`, `€2.2M`. German has no short
+ * form below a million and its compact notation drops the thousands
+ * separator of four-digit numbers ("2000 €"), so those are written in full.
+ */
 export function formatMoneyCompact(value: number, locale: Locale, currency: Currency = DEFAULT_CURRENCY): string {
+  if (locale === 'de' && Math.abs(value) < 1_000_000 && Number.isInteger(value)) return formatMoney(value, locale, 0, currency);
   const format = formatter(locale, `moneyCompact|${currency}`, {
     style: 'currency',
     currency,
@@ -96,6 +101,31 @@ export function formatYears(value: number, locale: Locale, maxFractionDigits = 1
     maximumFractionDigits: maxFractionDigits,
   });
   return withMinus(format.format(value));
+}
+
+const pluralCache = new Map<Locale, Intl.PluralRules>();
+
+/** The plural category of a count as written (1 -> one, 1.0 / 6.1 -> other), for words a count decides. */
+export function pluralOf(value: number, locale: Locale, maxFractionDigits = 1): Intl.LDMLPluralRule {
+  let rules = pluralCache.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(INTL_LOCALE[locale], { maximumFractionDigits: 1 });
+    pluralCache.set(locale, rules);
+  }
+  const shown = Number(value.toFixed(maxFractionDigits));
+  return rules.select(shown);
+}
+
+/**
+ * A duration after a preposition ("nach 6,1 Jahren", "ab 1 Jahr", "after
+ * 6.1 years"): German takes the dative plural, which Intl's unit format
+ * (nominative) does not give.
+ */
+export function formatYearsAfter(value: number, locale: Locale, maxFractionDigits = 1): string {
+  if (locale === 'en') return formatYears(value, locale, maxFractionDigits);
+  const number = formatter(locale, `yearsNumber${maxFractionDigits}`, { minimumFractionDigits: 0, maximumFractionDigits: maxFractionDigits });
+  const word = pluralOf(value, locale, maxFractionDigits) === 'one' ? 'Jahr' : 'Jahren';
+  return `${withMinus(number.format(value))}\u00a0${word}`;
 }
 
 /** Dates and times of saved work: day before month in English too (en-GB), built once per locale. */

@@ -6,6 +6,7 @@ import {
   formatNumber,
   formatPercent,
   formatYears,
+  formatYearsAfter,
   DEFAULT_CURRENCY,
   currencySymbol,
   type Currency,
@@ -76,4 +77,6 @@ export const fmt = {
     formatPercent(fraction, i18n.locale, maxFractionDigits),
   number: (value: number, maxFractionDigits?: number): string => formatNumber(value, i18n.locale, maxFractionDigits),
   years: (value: number, maxFractionDigits?: number): string => formatYears(value, i18n.locale, maxFractionDigits),
+  /** After a preposition: "nach 6,1 Jahren" / "after 6.1 years". */
+  yearsAfter: (value: number, maxFractionDigits?: number): string => formatYearsAfter(value, i18n.locale, maxFractionDigits),
 };

@@ -102,9 +102,10 @@ describe('App', () => {
 
   it('"how is this computed" shows the formula with the current numbers', () => {
     renderApp();
-    expect(plain(kpi('annualMargin').querySelector('.formula')?.textContent)).toBe(
-      'm = F × (V × g − s_o) − s_y = 4 × (250,00 € × 30 % − 20,00 €) − 120,00 € = 100,00 € pro Jahr',
-    );
+    const formula = kpi('annualMargin').querySelector('.formula');
+    // s_o and s_y are written as subscripts, as on the formula board (issue 11, defect 8).
+    expect(plain(formula?.textContent)).toBe('m = F × (V × g − so) − sy = 4 × (250,00 € × 30 % − 20,00 €) − 120,00 € = 100,00 € pro Jahr');
+    expect([...(formula?.querySelectorAll('sub') ?? [])].map((sub) => sub.textContent)).toEqual(['o', 'y']);
   });
 
   it('moving a slider recomputes every figure', async () => {

@@ -22,10 +22,11 @@ describe('Slider', () => {
     expect(plain(document.getElementById('param-churnRate-value')?.textContent ?? null)).toBe('20 %');
   });
 
-  it('the exact-value field does not carry the parameter label, so a label search finds exactly one control', () => {
+  it('the exact-value field is named for its parameter, and the label itself still names exactly one control', () => {
     render(Slider, { name: 'churnRate', value: 0.2, onchange: vi.fn() });
-    expect(screen.getAllByLabelText(/Abwanderungsrate/)).toHaveLength(1);
-    const exact = screen.getByRole('spinbutton', { name: 'Genauer Wert' });
+    expect(screen.getAllByLabelText('Abwanderungsrate')).toHaveLength(1);
+    expect(screen.getByLabelText('Abwanderungsrate')).toHaveAttribute('type', 'range');
+    const exact = screen.getByRole('spinbutton', { name: 'Abwanderungsrate: genauer Wert' });
     expect(exact).toHaveAccessibleDescription(/Abwanderungsrate/);
   });
 
@@ -43,7 +44,7 @@ describe('Slider', () => {
     const user = userEvent.setup();
     const onchange = vi.fn();
     render(Slider, { name: 'churnRate', value: 0.2, onchange });
-    const exact = screen.getByRole('spinbutton', { name: 'Genauer Wert' });
+    const exact = screen.getByRole('spinbutton', { name: 'Abwanderungsrate: genauer Wert' });
     await user.clear(exact);
     await user.type(exact, '25.5{Enter}');
     await user.tab();
@@ -55,7 +56,7 @@ describe('Slider', () => {
     const user = userEvent.setup();
     const onchange = vi.fn();
     render(Slider, { name: 'churnRate', value: 0.2, onchange });
-    const exact = screen.getByRole('spinbutton', { name: 'Genauer Wert' });
+    const exact = screen.getByRole('spinbutton', { name: 'Abwanderungsrate: genauer Wert' });
     await user.clear(exact);
     await user.type(exact, '150');
     await user.tab();

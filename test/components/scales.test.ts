@@ -1,14 +1,21 @@
 import { scaleLinear } from 'd3-scale';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
   CHART_FRAME,
   curveValueAt,
   domainWithZero,
   horizontalBar,
+  labelBeside,
   paretoFromLorenz,
+  sizedFrame,
+  textWidth,
+  thinTicks,
   verticalBar,
+  wrapLabel,
   yScaleOf,
 } from '../../src/components/charts/scales.ts';
+import { subscriptParts } from '../../src/components/teaching/subscript.ts';
 import {
   LOG_POSITIONS,
   fromDisplay,
@@ -93,5 +100,79 @@ describe('slider scales', () => {
       expect(roundNice(value)).toBe(value);
       previous = value;
     }
+  });
+});
+
+describe('thinTicks (no two tick labels overlap)', () => {
+  it('keeps every tick when the labels are apart and every second when neighbours would touch', () => {
+    const values = [0, 1, 2, 3, 4];
+    // Labels 30 px wide centred every 50 px: 20 px apart.
+    expect(thinTicks(values, (v) => [v * 50 - 15, v * 50 + 15], 10)).toEqual(values);
+    // Labels 90 px wide centred every 50 px overlap; every second is 100 px apart, 10 px of room.
+    expect(thinTicks(values, (v) => [v * 50 - 45, v * 50 + 45], 10)).toEqual([0, 2, 4]);
+  });
+
+  it('for any labels the kept ones are at least the gap apart (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 1, max: 200, noNaN: true }), { minLength: 1, maxLength: 12 }),
+        fc.double({ min: 5, max: 120, noNaN: true }),
+        fc.double({ min: 0, max: 20, noNaN: true }),
+        (widths, spacing, gap) => {
+          const values = widths.map((_, index) => index);
+          const extent = (v: number): [number, number] => [v * spacing - (widths[v] ?? 0) / 2, v * spacing + (widths[v] ?? 0) / 2];
+          const kept = thinTicks(values, extent, gap);
+          expect(kept.length).toBeGreaterThan(0);
+          expect(kept[0]).toBe(0);
+          for (let i = 1; i < kept.length; i++) {
+            const [, end] = extent(kept[i - 1] ?? 0);
+            const [start] = extent(kept[i] ?? 0);
+            expect(start - end).toBeGreaterThanOrEqual(gap);
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe('sizedFrame and wrapLabel', () => {
+  it('draws at the given width, with a left margin for the widest tick label and the title', () => {
+    const frame = sizedFrame(350, 13, { yLabels: ['0 €', '−300 €'], yTitle: '€ je Kunde', xTitle: 'Jahr' });
+    expect(frame.width).toBe(350);
+    // 0.6 em + one title line (1.2 em) + the label "−300 €" + 12 px.
+    expect(frame.left).toBe(Math.ceil(13 * 0.6 + 13 * 1.2 + textWidth('−300 €', 13) + 12));
+    expect(frame.titles).toEqual({ x: ['Jahr'], y: ['€ je Kunde'] });
+  });
+
+  it('wraps a title that does not fit into lines that do', () => {
+    const lines = wrapLabel('Anteil der Kunden, nach Wert sortiert', 150, 13);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join(' ')).toBe('Anteil der Kunden, nach Wert sortiert');
+    for (const line of lines) if (line.includes(' ')) expect(textWidth(line, 13)).toBeLessThanOrEqual(150);
+  });
+
+  it('keeps a label beside a point inside the plot', () => {
+    const frame = sizedFrame(400, 13);
+    const text = 'amortisiert nach 6,1 Jahren';
+    expect(labelBeside(frame.left + 10, text, 13, frame).anchor).toBe('start');
+    expect(labelBeside(frame.width - frame.right - 10, text, 13, frame).anchor).toBe('end');
+  });
+});
+
+describe('subscriptParts', () => {
+  it('splits s_o, x_max and n_{g} into subscripts and leaves other text alone', () => {
+    expect(subscriptParts('m = F × (V × g − s_o) − s_y')).toEqual([
+      { text: 'm = F × (V × g − s', sub: false },
+      { text: 'o', sub: true },
+      { text: ') − s', sub: false },
+      { text: 'y', sub: true },
+    ]);
+    expect(subscriptParts('x_max und n_{g}')).toEqual([
+      { text: 'x', sub: false },
+      { text: 'max', sub: true },
+      { text: ' und n', sub: false },
+      { text: 'g', sub: true },
+    ]);
+    expect(subscriptParts('kein Index')).toEqual([{ text: 'kein Index', sub: false }]);
   });
 });

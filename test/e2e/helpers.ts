@@ -102,9 +102,13 @@ export async function waitForFigures(page: Page): Promise<void> {
     .toBeGreaterThan(0);
 }
 
-/** The range input of one slider, found by its visible label as a user would. */
+/**
+ * The range input of one slider, found by its visible label as a user would.
+ * Only range inputs count: the slider's exact-value field ("Churn rate: exact
+ * value") and a chart's drag handle carry the parameter's name too.
+ */
 export function slider(page: Page, label: string): Locator {
-  return page.getByLabel(label);
+  return page.getByLabel(label).and(page.locator('input[type="range"]'));
 }
 
 /** The exact-value field that belongs to a slider: the number input in the slider's own group. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatMoneyCompact, formatNumber, formatPercent, formatYears } from '../../src/i18n/format.ts';
+import { formatMoney, formatMoneyCompact, formatNumber, formatPercent, formatYears, formatYearsAfter } from '../../src/i18n/format.ts';
 
 /** Intl separates number and unit with a no-break space; compare with plain spaces. */
 function plain(text: string): string {
@@ -43,5 +43,22 @@ describe('formatPercent, formatNumber, formatYears', () => {
   it('formatYears(6.12) reads 6,1 Jahre / 6.1 years', () => {
     expect(plain(formatYears(6.12, 'de'))).toBe('6,1 Jahre');
     expect(formatYears(6.12, 'en')).toBe('6.1 years');
+  });
+});
+
+describe('formatYearsAfter and the German thousands separator on axes (issue 11)', () => {
+  it('takes the dative after a preposition: nach 6,1 Jahren, nach 1 Jahr; English after 6.1 years', () => {
+    expect(plain(formatYearsAfter(6.12, 'de'))).toBe('6,1 Jahren');
+    expect(plain(formatYearsAfter(1, 'de'))).toBe('1 Jahr');
+    expect(plain(formatYearsAfter(1.04, 'de'))).toBe('1 Jahr');
+    expect(plain(formatYearsAfter(2, 'de', 0))).toBe('2 Jahren');
+    expect(formatYearsAfter(6.12, 'en')).toBe('6.1 years');
+    expect(formatYearsAfter(1, 'en')).toBe('1 year');
+  });
+
+  it('writes 2.000 € with its separator on a German axis, millions still short', () => {
+    expect(plain(formatMoneyCompact(2000, 'de'))).toBe('2.000 €');
+    expect(plain(formatMoneyCompact(-500_000, 'de'))).toBe('−500.000 €');
+    expect(plain(formatMoneyCompact(2_200_000, 'de'))).toBe('2,2 Mio. €');
   });
 });
