@@ -100,7 +100,7 @@ describe('Slider', () => {
     const user = userEvent.setup();
     const onchange = vi.fn();
     render(Slider, { name: 'dropShare', value: 0.1, onchange });
-    const exact = screen.getByRole('spinbutton', { name: 'Genauer Wert' });
+    const exact = screen.getByRole('spinbutton', { name: 'Bereinigung: schlechtester Anteil: genauer Wert' });
     await user.clear(exact);
     await user.type(exact, '0.1');
     await user.tab();

@@ -161,19 +161,23 @@ test.describe('embed.js on a host page with other frames', () => {
       (window as unknown as { heightsSet: string[] }).heightsSet = seen;
       new MutationObserver(() => seen.push((element as HTMLElement).style.height)).observe(element, { attributes: true, attributeFilter: ['style'] });
     });
+    // Each case starts from another height, so that the host's answer is a change the observer sees.
+    // The app itself may report its real height in between (its frame changed size): contain, not equal.
     const heightsAfter = async (height: number): Promise<string[]> => {
+      await appFrame.evaluate((element) => ((element as HTMLElement).style.height = '321px'));
       await page.evaluate(() => ((window as unknown as { heightsSet: string[] }).heightsSet.length = 0));
       await app.evaluate((h) => window.parent.postMessage({ type: 'kundenwert:resize', height: h }, '*'), height);
       await page.waitForTimeout(150);
       return page.evaluate(() => [...(window as unknown as { heightsSet: string[] }).heightsSet]);
     };
-    expect((await heightsAfter(50_000))[0]).toBe('10000px');
-    expect((await heightsAfter(0))[0]).toBe('100px');
-    expect((await heightsAfter(-5))[0]).toBe('100px');
-    expect((await heightsAfter(777.2))[0]).toBe('778px');
-    // Not a number: ignored.
-    expect(await heightsAfter(Number.NaN)).toEqual([]);
-    expect(await heightsAfter(Number.POSITIVE_INFINITY)).toEqual([]);
+    expect(await heightsAfter(50_000)).toContain('10000px');
+    expect(await heightsAfter(0)).toContain('100px');
+    expect(await heightsAfter(-5)).toContain('100px');
+    expect(await heightsAfter(777.2)).toContain('778px');
+    // Not a number: ignored (only the app's own reports of its real height may come).
+    const outOfRange = (heights: string[]) => heights.filter((h) => !/^\d+px$/.test(h) || h === '100px' || h === '10000px');
+    expect(outOfRange(await heightsAfter(Number.NaN))).toEqual([]);
+    expect(outOfRange(await heightsAfter(Number.POSITIVE_INFINITY))).toEqual([]);
   });
 
   test('a frame whose src is another origin is not resized even by a message from the app\'s origin', async ({ page }) => {
