@@ -81,7 +81,7 @@ async function waitForFigures(page: Page): Promise<void> {
  * the frame after it was painted.
  */
 async function sliderToChart(page: Page, position: string): Promise<number> {
-  const churn = page.getByLabel('Churn');
+  const churn = page.getByRole('slider', { name: 'Churn rate', exact: true });
   return churn.evaluate(
     (input, value) =>
       new Promise<number>((resolve, reject) => {
@@ -113,7 +113,7 @@ async function sliderToChart(page: Page, position: string): Promise<number> {
 async function measureSlider(page: Page, customers: number): Promise<number> {
   await page.goto(`${BASE_URL}?customers=${customers}&lang=en#${TAB}`);
   await waitForFigures(page);
-  const churn = page.getByLabel('Churn');
+  const churn = page.getByRole('slider', { name: 'Churn rate', exact: true });
   const count = await churn.count();
   if (count !== 1) throw new Error(`expected one control labelled "Churn", found ${count}`);
   const start = await churn.inputValue();
@@ -139,7 +139,7 @@ const KEY_REPETITIONS = 40;
 async function measureKey(page: Page, customers: number): Promise<{ p50Ms: number; p95Ms: number }> {
   await page.goto(`${BASE_URL}?customers=${customers}&lang=en#kunde`);
   await waitForFigures(page);
-  const churn = page.getByLabel('Churn rate');
+  const churn = page.getByRole('slider', { name: 'Churn rate', exact: true });
   await churn.focus();
   const samples: number[] = [];
   for (let i = 0; i < WARM_UP + KEY_REPETITIONS; i++) {
@@ -174,7 +174,7 @@ async function measureKey(page: Page, customers: number): Promise<{ p50Ms: numbe
 async function measureDrag(page: Page, customers: number, seconds: number): Promise<number> {
   await page.goto(`${BASE_URL}?customers=${customers}&lang=en#kunde`);
   await waitForFigures(page);
-  const churn = page.getByLabel('Churn rate');
+  const churn = page.getByRole('slider', { name: 'Churn rate', exact: true });
   await churn.scrollIntoViewIfNeeded();
   const box = await churn.boundingBox();
   if (!box) throw new Error('the churn slider has no box');
