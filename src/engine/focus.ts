@@ -184,9 +184,44 @@ interface Moments {
   customers: Float64Array;
   revenue: Float64Array;
   baseCost: Float64Array;
-  /** Customers summed one by one, per segment. */
-  edges: Uint32Array[];
+  /** Customers summed one by one, per segment, as contiguous arrays of what the sum reads. */
+  edges: EdgeCustomers[];
   binomial: Float64Array;
+}
+
+/** The edge customers of one segment: churn c_i, service s_i, m_i + s_i and the order costs. */
+interface EdgeCustomers {
+  count: number;
+  churn: Float64Array;
+  service: Float64Array;
+  orderMargin: Float64Array;
+  orderCost: Float64Array;
+}
+
+/** Customers whose powers are summed together: short enough that the powers stay in cache. */
+const MOMENT_BLOCK = 512;
+
+/** Scratch of the moment pass, reused between calls of the same size (every slider move runs it). */
+let momentScratch: { delta: Float64Array; w1: Float64Array; w0: Float64Array; powers: Float64Array } | null = null;
+
+function momentScratchFor(n: number) {
+  if (momentScratch === null || momentScratch.delta.length < n) {
+    momentScratch = { delta: new Float64Array(n), w1: new Float64Array(n), w0: new Float64Array(n), powers: new Float64Array(MOMENT_BLOCK) };
+  }
+  return momentScratch;
+}
+
+/** q^H for whole H by squaring: a local copy of power.ts's powInt, kept in this module for the hot loop. */
+function wholePower(base: number, exponent: number): number {
+  let result = 1;
+  let b = base;
+  let e = exponent;
+  while (e > 0) {
+    if (e & 1) result *= b;
+    b *= b;
+    e >>>= 1;
+  }
+  return result;
 }
 
 function momentsOf(base: FocusBase, responses: readonly SegmentResponses[], s: FocusScenario, horizon: number): Moments {
@@ -210,37 +245,102 @@ function momentsOf(base: FocusBase, responses: readonly SegmentResponses[], s: F
   }
   const { valuation } = base;
   const n = base.size;
-  const sums = new Float64Array(3 * degree * WEIGHTS);
   const customers = new Float64Array(3);
   const revenue = new Float64Array(3);
   const baseCost = new Float64Array(3);
-  const edgeLists = [new Uint32Array(base.counts[0]), new Uint32Array(base.counts[1]), new Uint32Array(base.counts[2])];
+  const edgeIndex = [new Uint32Array(base.counts[0]), new Uint32Array(base.counts[1]), new Uint32Array(base.counts[2])];
   const edgeCounts = [0, 0, 0];
   const stickiness = s.stickiness;
+  // One sequential pass sorts the moment customers by segment into contiguous (delta, W1, W0) runs,
+  // so that the power sums below run over plain arrays with their accumulators in registers.
+  const scratch = momentScratchFor(n);
+  const { delta, w1, w0 } = scratch;
+  const start = [0, base.counts[0], base.counts[0] + base.counts[1]];
+  const cursor = [start[0] as number, start[1] as number, start[2] as number];
+  const segment = base.segment;
+  const churnOf = valuation.churn;
+  const serviceOf = valuation.serviceCost;
+  const marginOf = valuation.margin;
+  const annualCostOf = valuation.annualCost;
+  // Imported bindings are read through a getter in some module loaders (tsx): local copies for the loop.
+  const minChurn = MIN_CUSTOMER_CHURN;
+  const maxChurn = MAX_CUSTOMER_CHURN;
+  const revenueOf = valuation.revenue;
+  const costOf = valuation.cost;
   for (let i = 0; i < n; i++) {
-    const g = base.segment[i] as number;
-    const churn = valuation.churn[i] as number;
+    const g = segment[i] as number;
+    const churn = churnOf[i] as number;
     customers[g] = (customers[g] as number) + 1;
-    revenue[g] = (revenue[g] as number) + (valuation.revenue[i] as number);
-    baseCost[g] = (baseCost[g] as number) + (valuation.cost[i] as number);
+    revenue[g] = (revenue[g] as number) + (revenueOf[i] as number);
+    baseCost[g] = (baseCost[g] as number) + (costOf[i] as number);
     // The same products clampChurn sees: unclamped at the extreme factors means unclamped at every level between.
-    if (!(churn * (lowest[g] as number) >= MIN_CUSTOMER_CHURN && churn * (highest[g] as number) <= MAX_CUSTOMER_CHURN)) {
-      (edgeLists[g] as Uint32Array)[edgeCounts[g] as number] = i;
+    if (!(churn * (lowest[g] as number) >= minChurn && churn * (highest[g] as number) <= maxChurn)) {
+      (edgeIndex[g] as Uint32Array)[edgeCounts[g] as number] = i;
       edgeCounts[g] = (edgeCounts[g] as number) + 1;
       continue;
     }
-    const service = valuation.serviceCost[i] as number;
-    const w1 = (valuation.margin[i] as number) + service + stickiness * ((valuation.annualCost[i] as number) - service);
-    const w0 = (1 - stickiness) * service;
-    const delta = churn - (center[g] as number);
-    let at = g * degree * WEIGHTS;
-    let power = 1;
-    for (let j = 0; j < degree; j++) {
-      sums[at] = (sums[at] as number) + power;
-      sums[at + 1] = (sums[at + 1] as number) + power * w1;
-      sums[at + 2] = (sums[at + 2] as number) + power * w0;
-      at += WEIGHTS;
-      power *= delta;
+    const service = serviceOf[i] as number;
+    const at = cursor[g] as number;
+    cursor[g] = at + 1;
+    delta[at] = churn - (center[g] as number);
+    w1[at] = (marginOf[i] as number) + service + stickiness * ((annualCostOf[i] as number) - service);
+    w0[at] = (1 - stickiness) * service;
+  }
+  const sums = new Float64Array(3 * degree * WEIGHTS);
+  const powers = scratch.powers;
+  for (let g = 0; g < 3; g++) {
+    const offset = g * degree * WEIGHTS;
+    const end = cursor[g] as number;
+    for (let from = start[g] as number; from < end; from += MOMENT_BLOCK) {
+      const to = Math.min(end, from + MOMENT_BLOCK);
+      const length = to - from;
+      for (let k = 0; k < length; k++) powers[k] = 1;
+      // Two powers per sweep over the block: half the loop overhead, six independent accumulators.
+      let j = 0;
+      for (; j + 1 < degree; j += 2) {
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        let t0 = 0;
+        let t1 = 0;
+        let t2 = 0;
+        for (let k = 0; k < length; k++) {
+          const d = delta[from + k] as number;
+          const u1 = w1[from + k] as number;
+          const u0 = w0[from + k] as number;
+          const power = powers[k] as number;
+          const next = power * d;
+          s0 += power;
+          s1 += power * u1;
+          s2 += power * u0;
+          t0 += next;
+          t1 += next * u1;
+          t2 += next * u0;
+          powers[k] = next * d;
+        }
+        const at = offset + j * WEIGHTS;
+        sums[at] = (sums[at] as number) + s0;
+        sums[at + 1] = (sums[at + 1] as number) + s1;
+        sums[at + 2] = (sums[at + 2] as number) + s2;
+        sums[at + 3] = (sums[at + 3] as number) + t0;
+        sums[at + 4] = (sums[at + 4] as number) + t1;
+        sums[at + 5] = (sums[at + 5] as number) + t2;
+      }
+      if (j < degree) {
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        for (let k = 0; k < length; k++) {
+          const power = powers[k] as number;
+          s0 += power;
+          s1 += power * (w1[from + k] as number);
+          s2 += power * (w0[from + k] as number);
+        }
+        const at = offset + j * WEIGHTS;
+        sums[at] = (sums[at] as number) + s0;
+        sums[at + 1] = (sums[at + 1] as number) + s1;
+        sums[at + 2] = (sums[at + 2] as number) + s2;
+      }
     }
   }
   // Pascal's triangle, row t at t * degree.
@@ -249,22 +349,31 @@ function momentsOf(base: FocusBase, responses: readonly SegmentResponses[], s: F
     binomial[t * degree] = 1;
     for (let j = 1; j <= t; j++) binomial[t * degree + j] = (binomial[(t - 1) * degree + j - 1] as number) + (j < t ? (binomial[(t - 1) * degree + j] as number) : 0);
   }
-  return {
-    degree,
-    center,
-    sums,
-    customers,
-    revenue,
-    baseCost,
-    edges: edgeLists.map((list, g) => list.subarray(0, edgeCounts[g])),
-    binomial,
-  };
+  const edges = edgeIndex.map((list, g): EdgeCustomers => {
+    const count = edgeCounts[g] as number;
+    const e: EdgeCustomers = {
+      count,
+      churn: new Float64Array(count),
+      service: new Float64Array(count),
+      orderMargin: new Float64Array(count),
+      orderCost: new Float64Array(count),
+    };
+    for (let k = 0; k < count; k++) {
+      const i = list[k] as number;
+      const service = serviceOf[i] as number;
+      e.churn[k] = churnOf[i] as number;
+      e.service[k] = service;
+      e.orderMargin[k] = (marginOf[i] as number) + service;
+      e.orderCost[k] = (annualCostOf[i] as number) - service;
+    }
+    return e;
+  });
+  return { degree, center, sums, customers, revenue, baseCost, edges, binomial };
 }
 
 /** Segment sums at one response from the moments, plus the edge customers one by one. */
-function evaluateMoments(r: SegmentResponses, base: FocusBase, m: Moments, s: FocusScenario, horizon: number): SegmentSums {
+function evaluateMoments(r: SegmentResponses, m: Moments, s: FocusScenario, horizon: number): SegmentSums {
   const out = emptySums();
-  const { valuation } = base;
   const discountFactor = 1 + s.discountRate;
   const { degree, binomial } = m;
   // P[t * WEIGHTS + w] = sum_i w_i (1 - k_c c_i)^t over the moment customers.
@@ -326,16 +435,21 @@ function evaluateMoments(r: SegmentResponses, base: FocusBase, m: Moments, s: Fo
     let kept1 = retained[WEIGHTS] as number;
     let kept3 = retained[3 * WEIGHTS] as number;
     let kept5 = retained[5 * WEIGHTS] as number;
-    const edges = m.edges[g] as Uint32Array;
-    for (let e = 0; e < edges.length; e++) {
-      const i = edges[e] as number;
-      const service = valuation.serviceCost[i] as number;
-      const churn = clampChurn((valuation.churn[i] as number) * churnFactor);
-      const annuity = annuityOf(churn, growthFactor, discountFactor, horizon);
-      const margin = orderFactor * ((valuation.margin[i] as number) + service) - service - spend;
-      const cost = (orderFactor * ((valuation.annualCost[i] as number) - service) + service) * annuity;
+    const edges = m.edges[g] as EdgeCustomers;
+    const stickiness = s.stickiness;
+    const minChurn = MIN_CUSTOMER_CHURN;
+    const maxChurn = MAX_CUSTOMER_CHURN;
+    // annuityOf and clampChurn of valuation.ts, written out: this loop runs for every edge customer at every level.
+    for (let e = 0; e < edges.count; e++) {
+      const service = edges.service[e] as number;
+      const scaled = (edges.churn[e] as number) * churnFactor;
+      const churn = scaled < minChurn ? minChurn : scaled > maxChurn ? maxChurn : scaled;
+      const q = ((1 - churn) * growthFactor) / discountFactor;
+      const annuity = Math.abs(1 - q) < 1e-12 ? horizon / discountFactor : (1 - wholePower(q, horizon)) / (1 - q) / discountFactor;
+      const margin = orderFactor * (edges.orderMargin[e] as number) - service - spend;
+      const cost = (orderFactor * (edges.orderCost[e] as number) + service) * annuity;
       // The stickiness term of the segment's base cost is already in `value`.
-      value += margin * annuity + s.stickiness * cost;
+      value += margin * annuity + stickiness * cost;
       const retention = 1 - churn;
       const retention3 = retention * retention * retention;
       kept1 += retention;
@@ -367,7 +481,7 @@ function sumsAt(levels: readonly number[], base: FocusBase, s: FocusScenario, me
   const horizon = method === 'auto' ? momentHorizon(s) : null;
   if (horizon === null) return responses.map((r) => evaluate(r, base, s));
   const moments = momentsOf(base, responses, s, horizon);
-  return responses.map((r) => evaluateMoments(r, base, moments, s, horizon));
+  return responses.map((r) => evaluateMoments(r, moments, s, horizon));
 }
 
 function segmentFigures(f: number, base: FocusBase, s: FocusScenario, sums: SegmentSums): SegmentFigures[] {

@@ -114,28 +114,50 @@ export function valuePortfolio(population: Population, factors: SizeFactors, s: 
   const v = allocate(n, previous);
   const growthFactor = 1 + s.growthRate;
   const discountFactor = 1 + s.discountRate;
+  // Everything the loop reads, as locals: imported bindings and property loads cost a getter
+  // call per customer in some module loaders (tsx), and the loop runs on every slider move.
+  const years = s.horizon ?? UNBOUNDED_CAP_YEARS;
+  const unlimited = s.horizon === null;
+  const { ordersPerYear, orderValue: baseOrderValue, marginRate, costPerOrder, serviceCostPerYear, churnRate } = s;
+  const { frequency, orderValue: orderValueFactor, orderCost: orderCostFactor, churn: churnFactor } = population;
+  const { marginFactor, serviceFactor } = factors;
+  const { revenue: revenueOut, margin: marginOut, annualCost, serviceCost, marginRate: rateOut, churn: churnOut, annuity: annuityOut, clv, cost } = v;
   let cappedCount = 0;
   for (let i = 0; i < n; i++) {
-    const orders = s.ordersPerYear * (population.frequency[i] as number);
-    const orderValue = s.orderValue * (population.orderValue[i] as number);
+    const orders = ordersPerYear * (frequency[i] as number);
+    const orderValue = baseOrderValue * (orderValueFactor[i] as number);
     // g * size^-delta with size -> 0 would be 0 * Infinity when g = 0.
-    const rate = s.marginRate === 0 ? 0 : Math.min(1, s.marginRate * (factors.marginFactor[i] as number));
-    const orderCosts = orders * s.costPerOrder * (population.orderCost[i] as number);
-    const service = s.serviceCostPerYear * (factors.serviceFactor[i] as number);
+    const scaledRate = marginRate * (marginFactor[i] as number);
+    const rate = marginRate === 0 ? 0 : scaledRate < 1 ? scaledRate : 1;
+    const orderCosts = orders * costPerOrder * (orderCostFactor[i] as number);
+    const service = serviceCostPerYear * (serviceFactor[i] as number);
     const revenue = orders * orderValue;
     const margin = revenue * rate - orderCosts - service;
-    const churn = clampChurn(s.churnRate * (population.churn[i] as number));
-    const annuity = annuityOf(churn, growthFactor, discountFactor, s.horizon);
-    if (s.horizon === null && capMatters(((1 - churn) * growthFactor) / discountFactor)) cappedCount++;
-    v.revenue[i] = revenue;
-    v.margin[i] = margin;
-    v.annualCost[i] = orderCosts + service;
-    v.serviceCost[i] = service;
-    v.marginRate[i] = rate;
-    v.churn[i] = churn;
-    v.annuity[i] = annuity;
-    v.clv[i] = margin * annuity;
-    v.cost[i] = (orderCosts + service) * annuity;
+    const churn = clampChurn(churnRate * (churnFactor[i] as number));
+    // annuityOf, written out with its whole-year power.
+    const q = ((1 - churn) * growthFactor) / discountFactor;
+    let annuity: number;
+    if (Math.abs(1 - q) < 1e-12) {
+      annuity = years / discountFactor;
+    } else {
+      let power = 1;
+      let b = q;
+      for (let e = years; e > 0; e >>>= 1) {
+        if (e & 1) power *= b;
+        b *= b;
+      }
+      annuity = (1 - power) / (1 - q) / discountFactor;
+    }
+    if (unlimited && capMatters(q)) cappedCount++;
+    revenueOut[i] = revenue;
+    marginOut[i] = margin;
+    annualCost[i] = orderCosts + service;
+    serviceCost[i] = service;
+    rateOut[i] = rate;
+    churnOut[i] = churn;
+    annuityOut[i] = annuity;
+    clv[i] = margin * annuity;
+    cost[i] = (orderCosts + service) * annuity;
   }
   return { ...v, cappedCount };
 }
