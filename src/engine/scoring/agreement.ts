@@ -5,10 +5,10 @@
 import { countOf } from '../curve.ts';
 import { rank } from '../rank.ts';
 
-/** Ranks 1..n, ascending, ties get the average of their positions. */
-export function averageRanks(values: ArrayLike<number>): Float64Array {
+/** Ranks 1..n, ascending, ties get the average of their positions. `ascending` may pass rank(values, false). */
+export function averageRanks(values: ArrayLike<number>, ascending?: Uint32Array): Float64Array {
   const n = values.length;
-  const order = rank(values, false);
+  const order = ascending ?? rank(values, false);
   const ranks = new Float64Array(n);
   let k = 0;
   while (k < n) {
@@ -24,11 +24,11 @@ export function averageRanks(values: ArrayLike<number>): Float64Array {
 }
 
 /** Spearman's rho: the Pearson correlation of the average ranks; null when either side is constant or n < 2. */
-export function spearman(a: ArrayLike<number>, b: ArrayLike<number>): number | null {
+export function spearman(a: ArrayLike<number>, b: ArrayLike<number>, ascendingA?: Uint32Array, ascendingB?: Uint32Array): number | null {
   const n = a.length;
   if (n < 2 || b.length !== n) return null;
-  const ra = averageRanks(a);
-  const rb = averageRanks(b);
+  const ra = averageRanks(a, ascendingA);
+  const rb = averageRanks(b, ascendingB);
   const mean = (n + 1) / 2;
   let sab = 0;
   let saa = 0;
@@ -47,13 +47,14 @@ export function spearman(a: ArrayLike<number>, b: ArrayLike<number>): number | n
 /**
  * Share of the top `share` of customers by `a` that are also in the top by
  * `b` (largest first; ties broken by customer order, stably). null when the top holds nobody.
+ * `descendingA` and `descendingB` may pass rank(a, true) and rank(b, true) when the caller has them.
  */
-export function topOverlap(a: ArrayLike<number>, b: ArrayLike<number>, share: number): number | null {
+export function topOverlap(a: ArrayLike<number>, b: ArrayLike<number>, share: number, descendingA?: Uint32Array, descendingB?: Uint32Array): number | null {
   const n = a.length;
   const k = countOf(share, n);
   if (k === 0) return null;
-  const orderA = rank(a, true);
-  const orderB = rank(b, true);
+  const orderA = descendingA ?? rank(a, true);
+  const orderB = descendingB ?? rank(b, true);
   const inTopB = new Uint8Array(n);
   for (let j = 0; j < k; j++) inTopB[orderB[j] as number] = 1;
   let both = 0;

@@ -98,15 +98,30 @@ export function simulateHistory(input: HistoryInput, settings: HistorySettings =
         : rate > 0
           ? Math.min(MAX_RECENCY_MONTHS, HISTORY_MONTHS + (12 * -Math.log(u)) / rate)
           : MAX_RECENCY_MONTHS;
-    const orderValue = input.orderValue[i] as number;
     const returnsRate = purchases * settings.returnRate * (input.orderCostFactor[i] as number);
     h.purchases[i] = purchases;
     h.recencyMonths[i] = recency;
-    h.monetary[i] = purchases * orderValue;
-    h.averageOrderValue[i] = purchases > 0 ? orderValue : 0;
     h.returns[i] = Math.min(purchases, poissonQuantile(returnsRate, uniform(seed, i, HISTORY_STREAM + 2), normal(seed, i, HISTORY_STREAM + 2)));
     h.catalogues[i] = settings.catalogues;
     h.mailings[i] = settings.baseMailings + purchases;
+  }
+  spendOf(h, input.orderValue);
+  return h;
+}
+
+/**
+ * Fills the two figures of a history that depend on the order value V_i
+ * (revenue of 24 months, average order value). Purchases, recency and
+ * returns depend only on F_i, so a change of the order value slider reruns
+ * only this pass over the cached history.
+ */
+export function spendOf(h: PurchaseHistory, orderValue: ArrayLike<number>): PurchaseHistory {
+  const { purchases, monetary, averageOrderValue } = h;
+  for (let i = 0; i < h.size; i++) {
+    const count = purchases[i] as number;
+    const value = orderValue[i] as number;
+    monetary[i] = count * value;
+    averageOrderValue[i] = count > 0 ? value : 0;
   }
   return h;
 }

@@ -47,21 +47,64 @@ export function quadrantOf(value: number, potential: number, valueSplit: number,
   return highValue ? (highPotential ? 'keep' : 'maintain') : highPotential ? 'develop' : 'reprice';
 }
 
-function quantileOfSorted(sorted: Float64Array, p: number): number {
-  const n = sorted.length;
+/**
+ * Moves the k-th smallest of a[left..right] to a[k], smaller ones before it and larger ones
+ * after it (Hoare's selection, the middle element as pivot). Three quantiles need only
+ * this, not a sort of a million values.
+ */
+function select(a: Float64Array, k: number, left: number, right: number): void {
+  let lo = left;
+  let hi = right;
+  while (hi > lo) {
+    const pivot = a[(lo + hi) >>> 1] as number;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((a[i] as number) < pivot) i++;
+      while ((a[j] as number) > pivot) j--;
+      if (i <= j) {
+        const t = a[i] as number;
+        a[i] = a[j] as number;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
+}
+
+/**
+ * The p-quantile of a (linear between neighbours, as on a sorted copy), searching only
+ * a[left..right]: the caller guarantees that this range holds exactly the order statistics
+ * left..right, among them both neighbours.
+ */
+function quantileOf(a: Float64Array, p: number, left: number, right: number): number {
+  const n = a.length;
   if (n === 0) return 0;
   const at = p * (n - 1);
   const lo = Math.floor(at);
   const hi = Math.ceil(at);
-  return (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (at - lo);
+  select(a, lo, left, right);
+  const low = a[lo] as number;
+  if (hi === lo) return low;
+  // After the selection everything beyond lo is at least a[lo]: the next order statistic is their minimum.
+  let next = Number.POSITIVE_INFINITY;
+  for (let i = lo + 1; i <= right; i++) if ((a[i] as number) < next) next = a[i] as number;
+  return low + (next - low) * (at - lo);
 }
 
 export function portfolioMatrix(value: ArrayLike<number>, potential: ArrayLike<number>, revenue: ArrayLike<number>): MatrixResult {
   const n = value.length;
-  const sorted = Float64Array.from(value).sort();
-  const valueSplit = quantileOfSorted(sorted, 0.5);
-  let lo = quantileOfSorted(sorted, 0.01);
-  let hi = quantileOfSorted(sorted, 0.99);
+  const values = Float64Array.from(value);
+  const valueSplit = quantileOf(values, 0.5, 0, n - 1);
+  // The median's selection split the values at floor((n - 1) / 2): each outer quantile lies on one side.
+  const middle = Math.floor(0.5 * (n - 1));
+  const lowUpper = Math.ceil(0.01 * (n - 1));
+  let lo = quantileOf(values, 0.01, 0, lowUpper <= middle ? middle : n - 1);
+  let hi = quantileOf(values, 0.99, Math.min(n - 1, middle), n - 1);
   if (!(hi > lo)) {
     lo -= 1;
     hi += 1;

@@ -18,7 +18,7 @@ import { spearman, topOverlap } from './agreement.ts';
 import { planLeads, simulateLeads, type LeadList, type LeadPlan, type LeadSettings, DEFAULT_LEADS } from './leads.ts';
 import { portfolioMatrix, type MatrixResult } from './matrix.ts';
 import { segmentProfile, type ProfileRow } from './profile.ts';
-import { rfmGrid, rfmScores, type RfmGrid } from './rfm.ts';
+import { quintileScores, rfmGrid, rfmScores, type RfmGrid, type RfmScores } from './rfm.ts';
 import { checkRfmrTable, DEFAULT_RFMR_TABLE, rfmrScores, type RfmrInput, type RfmrTable } from './rfmr.ts';
 import { DEFAULT_SERVICE, checkService, serviceLevels, type ServiceInput, type ServiceResult, type ServiceScenario, type ServiceSettings } from './serviceLevels.ts';
 import {
@@ -66,6 +66,11 @@ export interface SegmentCustomers extends Omit<ServiceInput, 'segment'>, RfmrInp
   readonly leadSeed: number;
   /** A lead list of imported data; null = simulate one. */
   readonly leads: LeadList | null;
+  /**
+   * The recency and frequency quintiles of this history, when the caller keeps them
+   * (they depend only on the history, which a money slider rarely changes).
+   */
+  readonly historyScores?: Pick<RfmScores, 'recency' | 'frequency'>;
 }
 
 export type SegmentProblem =
@@ -144,13 +149,27 @@ export interface SegmentsResult {
   profile: ProfileRow[];
 }
 
+// Plain loops instead of Float64Array.from with a callback: a call per customer is slow at 1M.
+function orderCosts(c: SegmentCustomers): Float64Array {
+  const out = new Float64Array(c.size);
+  for (let i = 0; i < c.size; i++) out[i] = (c.annualCost[i] as number) - (c.serviceCost[i] as number);
+  return out;
+}
+
+function times(values: Float64Array, factor: number): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = (values[i] as number) * factor;
+  return out;
+}
+
 function sum(values: ArrayLike<number>): number {
   let s = 0;
   for (let i = 0; i < values.length; i++) s += values[i] as number;
   return s;
 }
 
-function rfmrFigures(scores: Float64Array, value: ArrayLike<number>, valid: boolean): RfmrResult {
+/** `valueDescending` is rank(value, true), shared with the ABC segments by value. */
+function rfmrFigures(scores: Float64Array, value: ArrayLike<number>, valid: boolean, valueDescending: Uint32Array): RfmrResult {
   const n = scores.length;
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
@@ -179,8 +198,9 @@ function rfmrFigures(scores: Float64Array, value: ArrayLike<number>, valid: bool
     meanScore: n > 0 ? sum(scores) / n : 0,
     minScore: n > 0 ? min : 0,
     maxScore: n > 0 ? max : 0,
-    rankCorrelation: spearman(scores, value),
-    top20Overlap: topOverlap(scores, value, 0.2),
+    // One ranking per measure and direction, each used by every figure that needs it.
+    rankCorrelation: spearman(scores, value, order),
+    top20Overlap: topOverlap(scores, value, 0.2, undefined, valueDescending),
     quintiles,
   };
 }
@@ -226,7 +246,8 @@ export function computeSegments(c: SegmentCustomers, settings: SegmentSettings, 
   // ABC by three measures.
   const byRevenue = abcSegments(c.revenue, thresholds);
   const byContribution = abcSegments(c.contribution, thresholds);
-  const byValue = abcSegments(value, thresholds);
+  const valueDescending = rank(value, true);
+  const byValue = abcSegments(value, thresholds, valueDescending);
   const abc: AbcResult = {
     thresholds,
     byRevenue: abcFigures(byRevenue, c.revenue, c.contribution, value),
@@ -240,8 +261,11 @@ export function computeSegments(c: SegmentCustomers, settings: SegmentSettings, 
     revenueToValue: abcCrossTable(byRevenue, byValue),
   };
 
-  const rfm = rfmGrid(rfmScores(c.recencyMonths, c.purchases, c.monetary), c.revenue, value);
-  const rfmr = rfmrFigures(rfmrScores(tableProblem ? DEFAULT_RFMR_TABLE : settings.rfmr, c), value, tableProblem === null);
+  const scores = c.historyScores
+    ? { ...c.historyScores, monetary: quintileScores(c.monetary, true) }
+    : rfmScores(c.recencyMonths, c.purchases, c.monetary);
+  const rfm = rfmGrid(scores, c.revenue, value);
+  const rfmr = rfmrFigures(rfmrScores(tableProblem ? DEFAULT_RFMR_TABLE : settings.rfmr, c), value, tableProblem === null, valueDescending);
 
   const matrix = potential === null ? null : portfolioMatrix(value, potential, c.revenue);
   const service = serviceLevels({ ...c, segment: byValue }, serviceProblem ? DEFAULT_SERVICE : settings.service, scenario);
@@ -255,11 +279,11 @@ export function computeSegments(c: SegmentCustomers, settings: SegmentSettings, 
     { id: 'orderValue', values: c.orderValue },
     { id: 'revenue', values: c.revenue },
     { id: 'serviceLoad', values: c.serviceCost },
-    { id: 'orderCosts', values: Float64Array.from({ length: n }, (_, i) => (c.annualCost[i] as number) - (c.serviceCost[i] as number)) },
+    { id: 'orderCosts', values: orderCosts(c) },
     { id: 'churnRate', values: c.churn },
     { id: 'recencyMonths', values: c.recencyMonths },
-    { id: 'referrals', values: Float64Array.from(c.soft.referralFactor, (f) => f * settings.soft.referralsPerYear) },
-    { id: 'daysLate', values: Float64Array.from(c.soft.latenessFactor, (f) => f * settings.soft.daysLate) },
+    { id: 'referrals', values: times(c.soft.referralFactor, settings.soft.referralsPerYear) },
+    { id: 'daysLate', values: times(c.soft.latenessFactor, settings.soft.daysLate) },
     ...SOFT_CRITERIA.map((criterion) => ({ id: criterion, values: c.soft.points[criterion] })),
   ]);
 

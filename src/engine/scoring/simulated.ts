@@ -4,7 +4,8 @@
 import type { Scenario } from '../parameters.ts';
 import type { Population } from '../population.ts';
 import type { Valuation } from '../valuation.ts';
-import { simulateHistory, type PurchaseHistory } from './history.ts';
+import { simulateHistory, spendOf, type PurchaseHistory } from './history.ts';
+import { quintileScores, type RfmScores } from './rfm.ts';
 import type { SegmentCustomers } from './segments.ts';
 import { simulateSoftTraits, type SoftTraits } from './softFactors.ts';
 
@@ -12,8 +13,13 @@ import { simulateSoftTraits, type SoftTraits } from './softFactors.ts';
 export interface SimulatedCache {
   population: Population;
   soft: SoftTraits;
-  historyKey: string;
+  /** Orders per year F the purchases were drawn for. */
+  historyOrders: number;
+  /** Order value V the spend figures were filled for. */
+  historyOrderValue: number;
   history: PurchaseHistory;
+  /** Recency and frequency quintiles of that history (monetary follows V and is scored each time). */
+  historyScores: Pick<RfmScores, 'recency' | 'frequency'>;
   ordersPerYear: Float64Array;
   orderValue: Float64Array;
 }
@@ -27,15 +33,21 @@ export function simulatedCustomers(
   const n = population.size;
   const samePopulation = previous !== null && previous.population === population;
   const soft = samePopulation ? previous.soft : simulateSoftTraits(population.keys.seed, population.customerSize);
-  const historyKey = `${scenario.ordersPerYear}|${scenario.orderValue}`;
   let cache: SimulatedCache;
-  if (samePopulation && previous.historyKey === historyKey) {
-    cache = previous;
+  if (samePopulation && previous.historyOrders === scenario.ordersPerYear) {
+    if (previous.historyOrderValue === scenario.orderValue) {
+      cache = previous;
+    } else {
+      // Only the spend figures depend on V: the purchases stay, so the draws are not repeated.
+      const orderValue = scaled(population.orderValue, scenario.orderValue, previous.orderValue);
+      cache = { ...previous, historyOrderValue: scenario.orderValue, orderValue, history: spendOf(previous.history, orderValue) };
+    }
   } else {
-    const ordersPerYear = Float64Array.from(population.frequency, (phi) => scenario.ordersPerYear * phi);
-    const orderValue = Float64Array.from(population.orderValue, (nu) => scenario.orderValue * nu);
+    const ordersPerYear = scaled(population.frequency, scenario.ordersPerYear, null);
+    const orderValue = scaled(population.orderValue, scenario.orderValue, null);
     const history = simulateHistory({ seed: population.keys.seed, ordersPerYear, orderValue, orderCostFactor: population.orderCost });
-    cache = { population, soft, historyKey, history, ordersPerYear, orderValue };
+    const historyScores = { recency: quintileScores(history.recencyMonths, false), frequency: quintileScores(history.purchases, true) };
+    cache = { population, soft, historyOrders: scenario.ordersPerYear, historyOrderValue: scenario.orderValue, history, historyScores, ordersPerYear, orderValue };
   }
   const { history } = cache;
   return {
@@ -63,6 +75,14 @@ export function simulatedCustomers(
       soft,
       leadSeed: population.keys.seed,
       leads: null,
+      historyScores: cache.historyScores,
     },
   };
+}
+
+/** factor x trait per customer, into `into` when it has the right length. */
+function scaled(trait: Float64Array, factor: number, into: Float64Array | null): Float64Array {
+  const out = into !== null && into.length === trait.length ? into : new Float64Array(trait.length);
+  for (let i = 0; i < trait.length; i++) out[i] = factor * (trait[i] as number);
+  return out;
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { portfolioMatrix, quadrantOf } from '../../../src/engine/scoring/matrix.ts';
 
@@ -31,5 +32,31 @@ describe('portfolioMatrix: value against potential (MODEL.md section 5)', () => 
     const m = portfolioMatrix([7], [3], [1]);
     expect(m.valueSplit).toBe(7);
     expect(m.valueRange.every(Number.isFinite)).toBe(true);
+  });
+});
+
+describe('portfolioMatrix quantiles by selection equal those of a sorted copy', () => {
+  const quantile = (sorted: number[], p: number): number => {
+    const at = p * (sorted.length - 1);
+    const lo = Math.floor(at);
+    const hi = Math.ceil(at);
+    return (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (at - lo);
+  };
+  it('median split and the 1st-99th percentile range, with ties and any length', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), { minLength: 1, maxLength: 400 }), (values) => {
+        const sorted = [...values].sort((a, b) => a - b);
+        const m = portfolioMatrix(values, values.map(() => 3), values.map(() => 1));
+        expect(m.valueSplit + 0).toBe(quantile(sorted, 0.5) + 0);
+        let lo = quantile(sorted, 0.01);
+        let hi = quantile(sorted, 0.99);
+        if (!(hi > lo)) {
+          lo -= 1;
+          hi += 1;
+        }
+        expect(m.valueRange.map((x) => x + 0)).toEqual([lo + 0, hi + 0]);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

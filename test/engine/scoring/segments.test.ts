@@ -134,3 +134,19 @@ describe('engine.segments on the default portfolio', () => {
     expect(orders?.meanA ?? 0).toBeGreaterThan(orders?.meanC ?? 0);
   });
 });
+
+describe('engine.segments after slider moves equals a fresh engine (the cached history is the one the sliders ask for)', () => {
+  const small = { ...DEFAULTS, customers: 3000 };
+  it('order value, then orders per year, then order value back: every figure as computed from scratch', () => {
+    const engine = createEngine();
+    engine.segments(small, DEFAULT_SEGMENT_SETTINGS);
+    for (const moved of [
+      { ...small, orderValue: 310 },
+      { ...small, orderValue: 310, ordersPerYear: 6 },
+      { ...small, orderValue: 120, ordersPerYear: 6 },
+      small,
+    ]) {
+      expect(engine.segments(moved, DEFAULT_SEGMENT_SETTINGS)).toEqual(createEngine().segments(moved, DEFAULT_SEGMENT_SETTINGS));
+    }
+  });
+});
