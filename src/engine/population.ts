@@ -1,7 +1,7 @@
 // The seeded portfolio (MODEL.md section 2): fixed random traits per customer,
 // each with mean 1, held in typed arrays. Built only when a population key
 // (N, seed, spread, shape) changes; money sliders reuse it.
-import { gamma, normal } from './random.ts';
+import { customerHash, gammaOf, normalOf } from './random.ts';
 import type { Scenario } from './parameters.ts';
 
 export type PopulationKeys = Pick<
@@ -38,21 +38,21 @@ const MAX_GAMMA_SHAPE = 1e12;
 
 /**
  * Gamma(k)/k with the "spread" applied as k / spread^2; spread 0 makes the
- * trait exactly 1 (every customer alike).
+ * trait exactly 1 (every customer alike). `hash` is customerHash(seed, index).
  */
-function gammaFactor(shape: number, spread: number, seed: number, index: number, trait: Trait): number {
+function gammaFactor(shape: number, spread: number, hash: number, trait: Trait): number {
   const k = shape / (spread * spread);
   // Beyond this shape the factor's standard deviation (1/sqrt(k)) is below 1e-6: every customer is alike.
   if (!(k < MAX_GAMMA_SHAPE)) return 1;
-  return gamma(k, seed, index, trait) / k;
+  return gammaOf(k, hash, trait) / k;
 }
 
 /** LogNormal(-s^2/2, s) with s = sigma * spread: mean exactly 1. */
-function logNormalFactor(sigma: number, spread: number, seed: number, index: number, trait: Trait): number {
+function logNormalFactor(sigma: number, spread: number, hash: number, trait: Trait): number {
   const s = sigma * spread;
   if (s === 0) return 1;
   // Trait streams are spaced like gamma's so that no two traits share a draw.
-  return Math.exp(-0.5 * s * s + s * normal(seed, index, trait * 64));
+  return Math.exp(-0.5 * s * s + s * normalOf(hash, trait * 64));
 }
 
 export function populationKeysOf(s: Scenario): PopulationKeys {
@@ -82,13 +82,15 @@ export function generatePopulation(keys: PopulationKeys): Population {
   const serviceLoad = new Float64Array(n);
   const customerSize = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const phi = gammaFactor(keys.frequencyShape, spread, seed, i, Trait.Frequency);
-    const nu = logNormalFactor(keys.orderValueSigma, spread, seed, i, Trait.OrderValue);
+    // One hash of (seed, i) serves every draw of the customer.
+    const hash = customerHash(seed, i);
+    const phi = gammaFactor(keys.frequencyShape, spread, hash, Trait.Frequency);
+    const nu = logNormalFactor(keys.orderValueSigma, spread, hash, Trait.OrderValue);
     frequency[i] = phi;
     orderValue[i] = nu;
-    churn[i] = gammaFactor(keys.churnShape, spread, seed, i, Trait.Churn);
-    orderCost[i] = logNormalFactor(keys.orderCostSigma, spread, seed, i, Trait.OrderCost);
-    serviceLoad[i] = logNormalFactor(keys.serviceLoadSigma, spread, seed, i, Trait.ServiceLoad);
+    churn[i] = gammaFactor(keys.churnShape, spread, hash, Trait.Churn);
+    orderCost[i] = logNormalFactor(keys.orderCostSigma, spread, hash, Trait.OrderCost);
+    serviceLoad[i] = logNormalFactor(keys.serviceLoadSigma, spread, hash, Trait.ServiceLoad);
     customerSize[i] = phi * nu;
   }
   return { keys: { ...keys }, size: n, frequency, orderValue, churn, orderCost, serviceLoad, customerSize };

@@ -13,7 +13,7 @@
 // V_i; returns ~ Poisson(N_i * returnRate * psi_i) (psi = the order-cost factor:
 // customers with costly orders return more). Every customer gets the same
 // catalogues; mailings are a base number plus one follow-up per purchase.
-import { normal, uniform } from '../random.ts';
+import { customerHash, normalOf, uniformOf } from '../random.ts';
 
 export const HISTORY_MONTHS = 24;
 export const MAX_RECENCY_MONTHS = 60;
@@ -89,9 +89,10 @@ export function simulateHistory(input: HistoryInput, settings: HistorySettings =
   const years = HISTORY_MONTHS / 12;
   for (let i = 0; i < n; i++) {
     const rate = input.ordersPerYear[i] as number;
-    const seed = input.seed;
-    const purchases = poissonQuantile(rate * years, uniform(seed, i, HISTORY_STREAM), normal(seed, i, HISTORY_STREAM));
-    const u = uniform(seed, i, HISTORY_STREAM + 1);
+    // One hash of (seed, i) for the customer's draws (the same draws as uniform/normal(seed, i, ...)).
+    const hash = customerHash(input.seed, i);
+    const purchases = poissonQuantile(rate * years, uniformOf(hash, HISTORY_STREAM), normalOf(hash, HISTORY_STREAM));
+    const u = uniformOf(hash, HISTORY_STREAM + 1);
     const recency =
       purchases > 0
         ? HISTORY_MONTHS * (1 - Math.pow(u, 1 / purchases))
@@ -101,7 +102,7 @@ export function simulateHistory(input: HistoryInput, settings: HistorySettings =
     const returnsRate = purchases * settings.returnRate * (input.orderCostFactor[i] as number);
     h.purchases[i] = purchases;
     h.recencyMonths[i] = recency;
-    h.returns[i] = Math.min(purchases, poissonQuantile(returnsRate, uniform(seed, i, HISTORY_STREAM + 2), normal(seed, i, HISTORY_STREAM + 2)));
+    h.returns[i] = Math.min(purchases, poissonQuantile(returnsRate, uniformOf(hash, HISTORY_STREAM + 2), normalOf(hash, HISTORY_STREAM + 2)));
     h.catalogues[i] = settings.catalogues;
     h.mailings[i] = settings.baseMailings + purchases;
   }

@@ -14,7 +14,7 @@
 //
 // Simulated customers get these traits from the seeded generator (random.ts)
 // on streams of their own: every trait is a fixed function of (seed, i).
-import { normal, uniform } from '../random.ts';
+import { customerHash, normalOf, uniformOf } from '../random.ts';
 
 export const SOFT_CRITERIA = ['innovation', 'coDevelopment', 'reference', 'strategicFit', 'potential'] as const;
 export type SoftCriterion = (typeof SOFT_CRITERIA)[number];
@@ -108,14 +108,16 @@ export function simulateSoftTraits(seed: number, customerSize: ArrayLike<number>
   const badDebtFactor = new Float64Array(n);
   const points = Object.fromEntries(SOFT_CRITERIA.map((c) => [c, new Uint8Array(n)])) as Record<SoftCriterion, Uint8Array>;
   for (let i = 0; i < n; i++) {
-    referralFactor[i] = 1 + REFERRAL_SPREAD * normal(seed, i, SOFT_STREAM);
+    // One hash of (seed, i) for all of the customer's draws (the same draws as normal/uniform(seed, i, ...)).
+    const hash = customerHash(seed, i);
+    referralFactor[i] = 1 + REFERRAL_SPREAD * normalOf(hash, SOFT_STREAM);
     // Lateness and bad debt follow Exp(1) (mean 1): most pay nearly on time, a few are very late.
-    latenessFactor[i] = -Math.log(uniform(seed, i, SOFT_STREAM + 1));
-    badDebtFactor[i] = -Math.log(uniform(seed, i, SOFT_STREAM + 2));
+    latenessFactor[i] = -Math.log(uniformOf(hash, SOFT_STREAM + 1));
+    badDebtFactor[i] = -Math.log(uniformOf(hash, SOFT_STREAM + 2));
     const zSize = sdLog > 0 ? (Math.log(Math.max(customerSize[i] as number, 1e-12)) - meanLog) / sdLog : 0;
     SOFT_CRITERIA.forEach((criterion, k) => {
       const rho = SIZE_CORRELATION[criterion];
-      const z = rho * zSize + Math.sqrt(1 - rho * rho) * normal(seed, i, SOFT_STREAM + 10 + k);
+      const z = rho * zSize + Math.sqrt(1 - rho * rho) * normalOf(hash, SOFT_STREAM + 10 + k);
       points[criterion][i] = pointsOf(z);
     });
   }
