@@ -27,4 +27,19 @@ describe('rank(values, descending)', () => {
   it('keeps equal values in index order (stable)', () => {
     expect(Array.from(rank([1, 1, 1], true))).toEqual([0, 1, 2]);
   });
+
+  it('is exactly the stable sort by float32 value, ties by customer number, in both directions', () => {
+    const withTies = fc.array(fc.oneof(fc.integer({ min: -3, max: 3 }), fc.double({ min: -1e9, max: 1e9, noNaN: true, noDefaultInfinity: true })), { maxLength: 3000 });
+    fc.assert(
+      fc.property(withTies, fc.boolean(), (values, descending) => {
+        const expected = values
+          // The keys are the float32 bit patterns, so -0 ranks just below +0.
+          .map((v, i) => ({ key: Math.fround(v), negativeZero: Object.is(Math.fround(v), -0) ? 1 : 0, i }))
+          .sort((a, b) => (descending ? b.key - a.key || a.negativeZero - b.negativeZero : a.key - b.key || b.negativeZero - a.negativeZero) || a.i - b.i)
+          .map((e) => e.i);
+        expect(Array.from(rank(values, descending))).toEqual(expected);
+      }),
+      { numRuns: 100 },
+    );
+  });
 });
