@@ -150,6 +150,64 @@ const CASES: readonly Case[] = [
     en: ['1 step', '2 steps', '10 steps'],
     decimal: 10,
   },
+  {
+    name: 'data.holdout.axisY (dative after "in")',
+    render: (v) => t('data.holdout.axisY', { weeks: fmt.durationAfter(v, 'week', 1) }),
+    de: ['Käufe in 1\u00a0Woche', 'Käufe in 2\u00a0Wochen', 'Käufe in 2,5\u00a0Wochen'],
+    en: ['Purchases in 1 week', 'Purchases in 2 weeks', 'Purchases in 2.5 weeks'],
+  },
+  {
+    name: 'data.summary.calibrationSplit',
+    render: (v) => t('data.summary.calibrationSplit', { end: '31.12.', weeks: fmt.duration(v, 'week', 1) }),
+    de: ['bis 31.12., danach 1 Woche Prüfzeitraum', 'bis 31.12., danach 2 Wochen Prüfzeitraum', 'bis 31.12., danach 2,5 Wochen Prüfzeitraum'],
+    en: ['up to 31.12., then a holdout of 1 week', 'up to 31.12., then a holdout of 2 weeks', 'up to 31.12., then a holdout of 2.5 weeks'],
+  },
+  {
+    name: 'data.formula.totalClv (dative after "in")',
+    render: (v) => /in [\d.,]+\s[^\s,]+, /.exec(t('data.formula.totalClv', { years: fmt.yearsAfter(v, 2) }))?.[0] ?? '',
+    de: ['in 1\u00a0Jahr, ', 'in 2\u00a0Jahren, ', 'in 2,5\u00a0Jahren, '],
+    en: ['in 1 year, ', 'in 2 years, ', 'in 2.5 years, '],
+  },
+  {
+    name: 'data.assumption.revenue',
+    render: (v) => t('data.assumption.revenue', { years: fmt.years(v, 2) }),
+    de: ['Umsatz pro Jahr = beobachteter Umsatz / 1 Jahr Daten.', 'Umsatz pro Jahr = beobachteter Umsatz / 2 Jahre Daten.', 'Umsatz pro Jahr = beobachteter Umsatz / 2,5 Jahre Daten.'],
+    en: ['Revenue per year = observed revenue / 1 year of data.', 'Revenue per year = observed revenue / 2 years of data.', 'Revenue per year = observed revenue / 2.5 years of data.'],
+  },
+  {
+    name: 'data.atRisk.reading (noun, pronoun and verb follow the count)',
+    render: (v) => tCount('data.atRisk.reading', v).split(' (')[0] ?? '',
+    de: [
+      '1 Kunde aus den besten 20 % nach Umsatz, der laut BG/NBD wahrscheinlich nicht mehr aktiv ist',
+      '2 Kunden aus den besten 20 % nach Umsatz, die laut BG/NBD wahrscheinlich nicht mehr aktiv sind',
+      '12 Kunden aus den besten 20 % nach Umsatz, die laut BG/NBD wahrscheinlich nicht mehr aktiv sind',
+    ],
+    en: [
+      '1 buyer among the top 20 % by revenue who is probably no longer active according to BG/NBD',
+      '2 buyers among the top 20 % by revenue who are probably no longer active according to BG/NBD',
+      '12 buyers among the top 20 % by revenue who are probably no longer active according to BG/NBD',
+    ],
+    decimal: 12,
+  },
+  {
+    name: 'data.progress.label',
+    render: (v) => tCount('data.progress.label', v),
+    de: ['Importfortschritt (1 Zeile gelesen)', 'Importfortschritt (2 Zeilen gelesen)', 'Importfortschritt (10.000 Zeilen gelesen)'],
+    en: ['Import progress (1 row read)', 'Import progress (2 rows read)', 'Import progress (10,000 rows read)'],
+    decimal: 10_000,
+  },
+  {
+    name: 'seg.rfmr.within (dative after "innerhalb von")',
+    render: (v) => t('seg.rfmr.within', { months: fmt.durationAfter(v, 'month', 1) }),
+    de: ['Letzter Kauf innerhalb von 1\u00a0Monat', 'Letzter Kauf innerhalb von 2\u00a0Monaten', 'Letzter Kauf innerhalb von 2,5\u00a0Monaten'],
+    en: ['Last purchase within 1 month', 'Last purchase within 2 months', 'Last purchase within 2.5 months'],
+  },
+  {
+    name: 'seg.history (dative after "vor")',
+    render: (v) => /(letzter Kauf|last purchase).*?(?=\. )/.exec(t('seg.history', { purchases: '3', none: '10 %', recency: fmt.durationAfter(v, 'month', 1) }))?.[0] ?? '',
+    de: ['letzter Kauf im Mittel vor 1\u00a0Monat', 'letzter Kauf im Mittel vor 2\u00a0Monaten', 'letzter Kauf im Mittel vor 2,5\u00a0Monaten'],
+    en: ['last purchase 1 month ago on average', 'last purchase 2 months ago on average', 'last purchase 2.5 months ago on average'],
+  },
 ];
 
 describe('messages with numbers: the word agrees with the number (issue 11, defect 9)', () => {
