@@ -19,7 +19,7 @@ import { ScenariosState } from '../../../src/state/scenarios.svelte.ts';
 import { searchFor } from '../../../src/state/url.ts';
 
 /** A small portfolio keeps the real engine fast in jsdom. */
-const SMALL: Scenario = { ...DEFAULTS, customers: 2000 };
+const SMALL: Scenario = { ...DEFAULTS, customers: 1000 };
 
 function renderApp() {
   const engine = createEngine();
