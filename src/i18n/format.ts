@@ -128,6 +128,36 @@ export function formatYearsAfter(value: number, locale: Locale, maxFractionDigit
   return `${withMinus(number.format(value))}\u00a0${word}`;
 }
 
+export type DurationUnit = 'year' | 'month' | 'week' | 'day';
+
+/** A duration as subject or object: `1 Woche`, `2,5 Monate`, `1 week`, `2.5 months` (Intl's unit format). */
+export function formatDuration(value: number, unit: DurationUnit, locale: Locale, maxFractionDigits = 1): string {
+  const format = formatter(locale, `duration|${unit}|${maxFractionDigits}`, {
+    style: 'unit',
+    unit,
+    unitDisplay: 'long',
+    minimumFractionDigits: 0,
+    maximumFractionDigits: maxFractionDigits,
+  });
+  return withMinus(format.format(value));
+}
+
+/** German dative (after "in", "vor", "innerhalb", "ab", "nach"): singular as the nominative, plural with -n. */
+const DATIVE: Readonly<Record<DurationUnit, readonly [string, string]>> = {
+  year: ['Jahr', 'Jahren'],
+  month: ['Monat', 'Monaten'],
+  week: ['Woche', 'Wochen'],
+  day: ['Tag', 'Tagen'],
+};
+
+/** A duration after a preposition that takes the dative: `vor 1 Monat`, `vor 2,5 Monaten`; English as formatDuration. */
+export function formatDurationAfter(value: number, unit: DurationUnit, locale: Locale, maxFractionDigits = 1): string {
+  if (locale === 'en') return formatDuration(value, unit, locale, maxFractionDigits);
+  const number = formatter(locale, `yearsNumber${maxFractionDigits}`, { minimumFractionDigits: 0, maximumFractionDigits: maxFractionDigits });
+  const [one, other] = DATIVE[unit];
+  return `${withMinus(number.format(value))}\u00a0${pluralOf(value, locale, maxFractionDigits) === 'one' ? one : other}`;
+}
+
 /** Dates and times of saved work: day before month in English too (en-GB), built once per locale. */
 const DATE_LOCALE: Readonly<Record<Locale, string>> = { de: 'de-DE', en: 'en-GB' };
 const dateCache = new Map<Locale, Intl.DateTimeFormat>();

@@ -7,7 +7,10 @@ import {
   formatPercent,
   formatYears,
   formatYearsAfter,
+  formatDuration,
+  formatDurationAfter,
   DEFAULT_CURRENCY,
+  type DurationUnit,
   currencySymbol,
   type Currency,
   type Locale,
@@ -79,4 +82,9 @@ export const fmt = {
   years: (value: number, maxFractionDigits?: number): string => formatYears(value, i18n.locale, maxFractionDigits),
   /** After a preposition: "nach 6,1 Jahren" / "after 6.1 years". */
   yearsAfter: (value: number, maxFractionDigits?: number): string => formatYearsAfter(value, i18n.locale, maxFractionDigits),
+  /** "1 Woche", "2 Monate": a duration as subject or object. */
+  duration: (value: number, unit: DurationUnit, maxFractionDigits?: number): string => formatDuration(value, unit, i18n.locale, maxFractionDigits),
+  /** After a preposition with the dative: "in 1 Woche", "vor 2,5 Monaten" / "in 1 week", "2.5 months ago". */
+  durationAfter: (value: number, unit: DurationUnit, maxFractionDigits?: number): string =>
+    formatDurationAfter(value, unit, i18n.locale, maxFractionDigits),
 };

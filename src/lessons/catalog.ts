@@ -1,7 +1,8 @@
-// What a lesson step may point at: the charts (by the message key of their
-// title, which is how the guide finds them in the page), the headline
-// figures, and the view each lives in. One table, so a step can never point
-// at a chart in one view and a figure in another.
+// What a lesson step may point at: the charts by their contract name
+// (`data-chart="<name>"` in the page), the headline figures by theirs
+// (`data-kpi="<name>"`), and the view each lives in. One table, so a step can
+// never point at a chart in one view and a figure in another, and the guide
+// finds both inside the view it shows (a hidden tab's copy never counts).
 import type { Kpis } from '../engine/results.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 
@@ -9,12 +10,13 @@ export type ViewId = 'kunde' | 'portfolio' | 'bereinigung' | 'fokus';
 
 export interface ChartSpec {
   readonly view: ViewId;
-  /** The chart's heading text, looked up in the page to highlight it. */
+  /** The chart's heading, for messages and tests. */
   readonly title: MessageKey;
 }
 
+/** Keyed by the `data-chart` name each chart carries in its view. */
 export const CHARTS = {
-  jCurve: { view: 'kunde', title: 'jcurve.title' },
+  jcurve: { view: 'kunde', title: 'jcurve.title' },
   textbook: { view: 'kunde', title: 'textbook.title' },
   lifetimes: { view: 'kunde', title: 'lifetimes.title' },
   customerFormulas: { view: 'kunde', title: 'teach.customer.title' },
@@ -22,8 +24,9 @@ export const CHARTS = {
   whale: { view: 'portfolio', title: 'whale.title' },
   histogram: { view: 'portfolio', title: 'histogram.title' },
   deciles: { view: 'portfolio', title: 'deciles.title' },
-  dropBefore: { view: 'bereinigung', title: 'dropBefore.title' },
   dropGain: { view: 'bereinigung', title: 'dropGain.title' },
+  dropBefore: { view: 'bereinigung', title: 'dropBefore.title' },
+  dropTable: { view: 'bereinigung', title: 'dropTable.title' },
   dilemma: { view: 'bereinigung', title: 'dilemma.title' },
   fix: { view: 'bereinigung', title: 'fix.title' },
   whaleAfter: { view: 'bereinigung', title: 'whaleAfter.title' },
@@ -35,7 +38,8 @@ export const CHARTS = {
 
 export type ChartId = keyof typeof CHARTS;
 
-export type FigureName = keyof Kpis | 'valueAtFocus';
+/** The headline figures (`data-kpi`): the engine's Kpis and the repricing gain of the clean-up tab. */
+export type FigureName = keyof Kpis | 'repriceGain';
 
 /** The view whose headline row shows each figure. */
 export const FIGURE_VIEWS: Readonly<Record<FigureName, ViewId>> = {
@@ -57,6 +61,7 @@ export const FIGURE_VIEWS: Readonly<Record<FigureName, ViewId>> = {
   dropValueAfter: 'bereinigung',
   dropRealisticGain: 'bereinigung',
   droppedImportantCount: 'bereinigung',
+  repriceGain: 'bereinigung',
   bestFocus: 'fokus',
   valueAtBestFocus: 'fokus',
   valueAtNoFocus: 'fokus',

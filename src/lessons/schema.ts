@@ -3,7 +3,11 @@
 // sets the sliders (overrides of the MODEL.md defaults; the portfolio size and
 // seed the trainer chose are kept unless the step sets them), names the chart
 // to highlight and the headline figure to point at, and explains one idea in
-// two or three sentences, in German and English.
+// two or three sentences, in German and English. A step may first ask the
+// audience a question (`question`): the guide shows it with the answer figure
+// hidden, and the next key press reveals the text and the figure. A step that
+// compares with an earlier state names that step (`before: 1` = the state of
+// step 1), for the charts' faint "before" curve.
 import * as v from 'valibot';
 import { checkValue, DEFAULTS, type ParameterKey, type Scenario } from '../engine/parameters.ts';
 import { CHARTS, CHART_IDS, FIGURE_NAMES, FIGURE_VIEWS, type ChartId, type FigureName } from './catalog.ts';
@@ -22,6 +26,10 @@ const Step = v.object({
   parameters: v.record(v.string(), v.nullable(v.number())),
   chart: v.picklist(CHART_IDS),
   kpi: v.picklist(FIGURE_NAMES),
+  /** Asked before the text and the figure are shown, e.g. "Was glauben Sie: …?". */
+  question: v.optional(Text),
+  /** The step compares with the state of this earlier step (1 = the first). */
+  before: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
 });
 
 const LessonSchema = v.object({
@@ -41,6 +49,9 @@ export interface LessonStep {
   readonly parameters: Readonly<Partial<Scenario>>;
   readonly chart: ChartId;
   readonly kpi: FigureName;
+  readonly question?: LocalText;
+  /** The earlier step (1-based) whose state this step compares with. */
+  readonly before?: number;
 }
 
 export interface Lesson {
@@ -79,6 +90,9 @@ export function parseLesson(input: unknown, source: string): Lesson {
     const chartView = CHARTS[step.chart].view;
     if (FIGURE_VIEWS[step.kpi] !== chartView) {
       throw new Error(`${where}: figure "${step.kpi}" is not in the same view as chart "${step.chart}" (${chartView})`);
+    }
+    if (step.before !== undefined && step.before > index) {
+      throw new Error(`${where}: "before" must name an earlier step (1 to ${index}), not ${step.before}`);
     }
     return { ...step, parameters: parameters as Partial<Scenario> };
   });

@@ -139,6 +139,12 @@ for (const lang of LANGS) {
     const count = await page.locator('.step-dot').count();
     for (let step = 1; step <= count; step++) {
       await expect(guide).toHaveAttribute('data-step', String(step));
+      // A step that asks the audience first hides its chart until the next key press reveals it.
+      if ((await guide.getAttribute('data-asking')) === 'true') {
+        await expectNoSidewaysScroll(page, `step ${step}, question`);
+        await page.keyboard.press('ArrowRight');
+        await expect(guide).toHaveAttribute('data-asking', 'false');
+      }
       await expectNoSidewaysScroll(page, `step ${step}`);
       await expect(page.locator('.chart .export-buttons:visible, .chart details.how-to:visible')).toHaveCount(0);
       const texts = await chartTexts(page, '.views');

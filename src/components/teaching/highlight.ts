@@ -1,40 +1,52 @@
-// Finding and marking what a lesson step points at. Charts are found by
-// their heading text inside the view's tab panel (ChartFrame and the tables
-// all start with an <h3> title), so the views need no lesson-specific code.
-// The mark is one data attribute, which CSS uses for the outline in normal
-// mode and for "one chart at a time" in presenter mode.
+// Finding and marking what a lesson step points at: the chart by its
+// contract name (data-chart) and the headline figure by its (data-kpi), both
+// inside the tab panel of the step's view, so a copy in a hidden tab never
+// counts. The chart itself is marked "chart"; when it sits inside a wrapper
+// of the view's `.charts` grid (the main chart shares a stage with its key
+// sliders) the wrapper is marked "frame", which presenter mode keeps visible
+// ("one chart at a time" hides every other child of the grid).
 
 export const HIGHLIGHT = 'data-lesson-highlight';
+/** Set on the marked figure while a step asks its question: the answer stays hidden until revealed. */
+export const CONCEAL = 'data-lesson-conceal';
 
-/** The chart (a direct child of the view's `.charts` grid) whose heading reads `title`. */
-export function findChart(root: ParentNode, view: string, title: string): HTMLElement | null {
-  const panel = root.querySelector(`#panel-${view}`);
-  if (!panel) return null;
-  for (const heading of panel.querySelectorAll('h3')) {
-    if (heading.textContent?.trim() !== title) continue;
-    return heading.closest<HTMLElement>('.charts > *') ?? heading.parentElement;
-  }
-  return null;
+export interface HighlightTarget {
+  view: string;
+  chart: string;
+  figure: string;
+  /** The step asks the audience first: the figure's value is not shown yet. */
+  conceal?: boolean;
 }
 
-/** The headline figure `data-kpi="name"` (exists once in the page). */
-export function findFigure(root: ParentNode, name: string): HTMLElement | null {
-  return root.querySelector<HTMLElement>(`[data-kpi="${name}"]`);
+/** The chart `data-chart="name"` in the view's panel. */
+export function findChart(root: ParentNode, view: string, name: string): HTMLElement | null {
+  return root.querySelector<HTMLElement>(`#panel-${view} [data-chart="${name}"]`);
+}
+
+/** The headline figure `data-kpi="name"` in the view's panel. */
+export function findFigure(root: ParentNode, view: string, name: string): HTMLElement | null {
+  return root.querySelector<HTMLElement>(`#panel-${view} [data-kpi="${name}"]`);
 }
 
 export function clearHighlights(root: ParentNode): void {
   for (const element of root.querySelectorAll(`[${HIGHLIGHT}]`)) element.removeAttribute(HIGHLIGHT);
+  for (const element of root.querySelectorAll(`[${CONCEAL}]`)) element.removeAttribute(CONCEAL);
 }
 
 /** Marks the chart and the figure; returns what was found (null where nothing matched). */
-export function highlight(
-  root: ParentNode,
-  target: { view: string; title: string; figure: string },
-): { chart: HTMLElement | null; figure: HTMLElement | null } {
+export function highlight(root: ParentNode, target: HighlightTarget): { chart: HTMLElement | null; figure: HTMLElement | null } {
   clearHighlights(root);
-  const chart = findChart(root, target.view, target.title);
-  const figure = findFigure(root, target.figure);
-  chart?.setAttribute(HIGHLIGHT, 'chart');
-  figure?.setAttribute(HIGHLIGHT, 'figure');
+  const chart = findChart(root, target.view, target.chart);
+  const figure = findFigure(root, target.view, target.figure);
+  if (chart) {
+    chart.setAttribute(HIGHLIGHT, 'chart');
+    const frame = chart.closest<HTMLElement>('.charts > *');
+    if (frame && frame !== chart) frame.setAttribute(HIGHLIGHT, 'frame');
+    if (target.conceal) chart.setAttribute(CONCEAL, '');
+  }
+  if (figure) {
+    figure.setAttribute(HIGHLIGHT, 'figure');
+    if (target.conceal) figure.setAttribute(CONCEAL, '');
+  }
   return { chart, figure };
 }

@@ -11,7 +11,7 @@ function sentences(text: string): number {
   return [...text.matchAll(/[.!?](?=\s|$)/g)].length;
 }
 
-const VALID_STEP = { title: { de: 'T', en: 'T' }, text: { de: 'Eins. Zwei.', en: 'One. Two.' }, parameters: {}, chart: 'jCurve', kpi: 'clv' };
+const VALID_STEP = { title: { de: 'T', en: 'T' }, text: { de: 'Eins. Zwei.', en: 'One. Two.' }, parameters: {}, chart: 'jcurve', kpi: 'clv' };
 const VALID = { id: 'test', order: 99, title: { de: 'T', en: 'T' }, summary: { de: 'S', en: 'S' }, steps: [VALID_STEP, VALID_STEP, VALID_STEP] };
 
 describe('lesson files', () => {
@@ -80,6 +80,15 @@ describe('parseLesson(input, source)', () => {
   it('rejects an unknown chart and a missing English text', () => {
     expect(() => parseLesson({ ...VALID, steps: [{ ...VALID_STEP, chart: 'pie' }, VALID_STEP, VALID_STEP] }, 'x.json')).toThrow(/steps\.0\.chart/);
     expect(() => parseLesson({ ...VALID, summary: { de: 'S' } }, 'x.json')).toThrow(/summary\.en/);
+  });
+
+  it('accepts a question in both languages and a "before" naming an earlier step, refuses a later one', () => {
+    const asking = { ...VALID_STEP, question: { de: 'Was glauben Sie?', en: 'What do you think?' }, before: 1 };
+    expect(parseLesson({ ...VALID, steps: [VALID_STEP, asking, VALID_STEP] }, 'x.json').steps[1]).toMatchObject({ before: 1, question: { en: 'What do you think?' } });
+    expect(() => parseLesson({ ...VALID, steps: [VALID_STEP, { ...asking, before: 2 }, VALID_STEP] }, 'x.json')).toThrow(
+      'Lesson x.json, step 2: "before" must name an earlier step (1 to 1), not 2',
+    );
+    expect(() => parseLesson({ ...VALID, steps: [VALID_STEP, { ...asking, question: { de: 'Frage?' } }, VALID_STEP] }, 'x.json')).toThrow(/steps\.1\.question\.en/);
   });
 
   it('loadLessons refuses two lessons with one id', () => {

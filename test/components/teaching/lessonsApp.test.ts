@@ -16,9 +16,10 @@ import { stepScenario } from '../../../src/lessons/schema.ts';
 import { ParametersState } from '../../../src/state/parameters.svelte.ts';
 import { ResultsState } from '../../../src/state/results.svelte.ts';
 import { ScenariosState } from '../../../src/state/scenarios.svelte.ts';
+import { searchFor } from '../../../src/state/url.ts';
 
 /** A small portfolio keeps the real engine fast in jsdom. */
-const SMALL: Scenario = { ...DEFAULTS, customers: 2000 };
+const SMALL: Scenario = { ...DEFAULTS, customers: 1000 };
 
 function renderApp() {
   const engine = createEngine();
@@ -35,7 +36,7 @@ function renderApp() {
 }
 
 function figureOf(results: Results, name: FigureName): number | null {
-  return name === 'valueAtFocus' ? results.focus.valueAtFocus : kpisOf(results)[name];
+  return name === 'repriceGain' ? results.drop.fix.repriceGain : kpisOf(results)[name];
 }
 
 function marked(kind: 'chart' | 'figure'): HTMLElement | null {
@@ -68,13 +69,33 @@ describe('lessons in the app', () => {
         expect(screen.getByRole('heading', { level: 2, name: step.title.de })).toBeInTheDocument();
 
         const spec = CHARTS[step.chart];
-        await waitFor(() => expect(marked('chart')?.querySelector('h3')?.textContent?.trim(), label).toBe(MESSAGES.de[spec.title]));
+        const panel = document.getElementById(`panel-${spec.view}`);
+        // The marked chart is the step's chart, in the view the step shows.
+        await waitFor(() => expect(marked('chart')?.dataset.chart, label).toBe(step.chart));
         expect(window.location.hash, label).toBe(`#${spec.view}`);
-        expect(document.getElementById(`panel-${spec.view}`)?.hidden, label).toBe(false);
+        expect(panel?.hidden, label).toBe(false);
+        expect(panel?.contains(marked('chart')), label).toBe(true);
+        expect(marked('chart')?.querySelector('h3')?.textContent?.trim(), label).toBe(MESSAGES.de[spec.title]);
 
         const figure = marked('figure');
         expect(figure?.dataset.kpi, label).toBe(step.kpi);
+        expect(panel?.contains(figure), label).toBe(true);
         expect(document.querySelectorAll(`[data-kpi="${step.kpi}"]`), label).toHaveLength(1);
+
+        if (step.question) {
+          // Asked first: the question instead of the text, the answer figure hidden, then revealed.
+          expect(screen.getByText(step.question.de)).toBeInTheDocument();
+          expect(screen.queryByText(step.text.de)).toBeNull();
+          expect(figure?.hasAttribute('data-lesson-conceal'), label).toBe(true);
+          await user.click(screen.getByRole('button', { name: `${MESSAGES.de['lessons.reveal']} →` }));
+          await waitFor(() => expect(marked('figure')?.hasAttribute('data-lesson-conceal'), label).toBe(false));
+          expect(marked('figure'), label).toBe(figure);
+          expect(screen.queryByText(step.question.de)).toBeNull();
+        } else {
+          expect(figure?.hasAttribute('data-lesson-conceal'), label).toBe(false);
+        }
+        expect(document.querySelector('.step-text'), label).not.toBeNull();
+
         const expected = figureOf(createEngine().compute(expectedScenario), step.kpi);
         const raw = figure?.dataset.value ?? '';
         if (expected === null) expect(raw, label).toBe('');
@@ -93,8 +114,14 @@ describe('lessons in the app', () => {
     await user.click(within(card).getByRole('button', { name: MESSAGES.de['lessons.start'] }));
     await user.click(screen.getByRole('button', { name: '4' }));
     await waitFor(() => expect(marked('figure')?.dataset.kpi).toBe('paybackProbability'));
+    // The question first ("Wie viel Prozent … zahlen sich je aus?"), the share hidden.
+    expect(screen.getByText(/Wie viel Prozent der gewonnenen Kunden zahlen sich je aus\?/)).toBeInTheDocument();
+    expect(marked('figure')).toHaveAttribute('data-lesson-conceal');
+    await user.click(screen.getByRole('button', { name: 'Antwort zeigen →' }));
+    await waitFor(() => expect(marked('figure')).not.toHaveAttribute('data-lesson-conceal'));
     expect(Number(marked('figure')?.dataset.value)).toBeCloseTo(0.512, 10);
-    expect(marked('chart')?.querySelector('h3')?.textContent).toBe(MESSAGES.de['lifetimes.title']);
+    expect(marked('chart')?.dataset.chart).toBe('lifetimes');
+    expect(document.querySelector('.step-text')).toHaveTextContent('Das schafft nur gut die Hälfte, 51,2 %');
   });
 
   it('the trainer can leave the script with a slider and come back', async () => {
@@ -109,10 +136,73 @@ describe('lessons in the app', () => {
     expect(screen.queryByRole('button', { name: MESSAGES.de['lessons.backToScript'] })).toBeNull();
   });
 
+  it('leaving a lesson puts back the trainer’s parameters, query and hash, and clears the URL notice', async () => {
+    const user = userEvent.setup();
+    const trainer: Scenario = { ...SMALL, churnRate: 0.35, acquisitionCost: 450 };
+    window.history.replaceState(null, '', `/${searchFor(trainer, 'de', 'EUR')}#lektionen`);
+    const engine = createEngine();
+    const params = new ParametersState(trainer, [{ key: 'foo', raw: '1', reason: 'unknownKey' }]);
+    const results = new ResultsState();
+    render(App, {
+      params,
+      results,
+      scenarios: new ScenariosState(),
+      request: (scenario: Scenario) => results.receive(engine.compute(scenario)),
+      computeMany: async (list: readonly Scenario[]) => list.map((scenario) => createEngine().compute(scenario)),
+    });
+    const before = params.scenario;
+    const notice = /URL-Parameter .*foo/;
+    expect(screen.getByText(notice)).toBeInTheDocument();
+    const card = document.querySelector<HTMLElement>('[data-lesson-card="drop"]');
+    if (!card) throw new Error('no card');
+    const url = `${window.location.pathname}${window.location.search}${window.location.hash}`;
+    await user.click(within(card).getByRole('button', { name: MESSAGES.de['lessons.start'] }));
+    await user.click(screen.getByRole('button', { name: '6' }));
+    expect(params.scenario.dropShare).toBe(0.3);
+    expect(params.scenario.churnRate).toBe(DEFAULTS.churnRate);
+    expect(window.location.hash).toBe('#bereinigung');
+    expect(screen.queryByText(notice)).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: MESSAGES.de['lessons.stop'] }));
+    expect(params.scenario).toEqual(before);
+    expect(`${window.location.pathname}${window.location.search}${window.location.hash}`).toBe(url);
+    expect(document.getElementById('panel-lektionen')?.hidden).toBe(false);
+    expect(document.querySelector('.lesson-guide')).toBeNull();
+    expect(screen.queryByText(notice)).toBeNull();
+  });
+
+  it('guided mode: PageDown and PageUp step (a presenter remote), arrow keys stay with the page', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    const card = document.querySelector<HTMLElement>('[data-lesson-card="acquisition"]');
+    if (!card) throw new Error('no card');
+    await user.click(within(card).getByRole('button', { name: MESSAGES.de['lessons.start'] }));
+    expect(document.querySelector('.app')).not.toHaveClass('presenter');
+    const guide = () => document.querySelector<HTMLElement>('.lesson-guide');
+    (document.activeElement as HTMLElement | null)?.blur();
+    await user.keyboard('{PageDown}');
+    expect(guide()?.dataset.step).toBe('2');
+    await user.keyboard('{ArrowRight}');
+    expect(guide()?.dataset.step).toBe('2');
+    await user.keyboard('{PageDown}{PageDown}');
+    // Step 4 asks first; the next PageDown reveals, PageUp goes back to the question.
+    expect(guide()?.dataset.step).toBe('4');
+    expect(guide()?.dataset.asking).toBe('true');
+    await user.keyboard('{PageDown}');
+    expect(guide()?.dataset.step).toBe('4');
+    expect(guide()?.dataset.asking).toBe('false');
+    await user.keyboard('{PageUp}');
+    expect(guide()?.dataset.asking).toBe('true');
+    await user.keyboard('{PageUp}');
+    expect(guide()?.dataset.step).toBe('3');
+    expect(guide()?.dataset.asking).toBe('false');
+  });
+
   it('presenter mode: keys step forward and back, Escape leaves it', async () => {
     const user = userEvent.setup();
     renderApp();
-    const card = document.querySelector<HTMLElement>('[data-lesson-card="pareto"]');
+    // Lesson (b) asks its first question at step 4: here every key press is one step.
+    const card = document.querySelector<HTMLElement>('[data-lesson-card="levers"]');
     if (!card) throw new Error('no card');
     await user.click(within(card).getByRole('button', { name: MESSAGES.de['lessons.present'] }));
     const app = document.querySelector('.app');

@@ -54,18 +54,57 @@ describe('LessonsState', () => {
     expect(params.scenario.customers).toBe(5000);
   });
 
-  it('stop() leaves the sliders as they are and resume() continues at the same step', () => {
+  it('stop() puts back the sliders from before the lesson and resume() continues at the same step', () => {
     const { params, lessons } = setup();
+    params.set('churnRate', 0.3);
+    params.set('focusShareA', 0);
+    const before = params.scenario;
     lessons.start('focus', { presenting: true, stepIndex: 3 });
+    expect(params.scenario.focus).toBe(1);
+    lessons.start('drop');
     lessons.stop();
     expect(lessons.lesson).toBeNull();
     expect(lessons.presenting).toBe(false);
-    expect(params.scenario.focus).toBe(1);
+    // The state before the first lesson, not the one between the two.
+    expect(params.scenario).toEqual(before);
     params.set('focus', 0.2);
     lessons.resume();
-    expect(lessons.lesson?.id).toBe('focus');
+    expect(lessons.lesson?.id).toBe('drop');
+    expect(lessons.stepIndex).toBe(0);
+    lessons.stop();
+    expect(params.scenario).toEqual({ ...before, focus: 0.2 });
+  });
+
+  it('a step with a question asks first: next() reveals, previous() asks again, then goes back a step', () => {
+    const { lessons } = setup();
+    lessons.start('acquisition', { stepIndex: 3 });
+    expect(lessons.asking).toBe(true);
+    expect(lessons.question?.de).toBe('Was glauben Sie: Wie viel Prozent der gewonnenen Kunden zahlen sich je aus?');
+    lessons.next();
     expect(lessons.stepIndex).toBe(3);
-    expect(params.scenario.focus).toBe(1);
+    expect(lessons.asking).toBe(false);
+    expect(lessons.question).toBeNull();
+    lessons.previous();
+    expect(lessons.asking).toBe(true);
+    lessons.previous();
+    expect(lessons.stepIndex).toBe(2);
+    expect(lessons.asking).toBe(false);
+    lessons.goTo(5);
+    expect(lessons.atEnd).toBe(true);
+    lessons.goTo(4);
+    expect(lessons.asking).toBe(true);
+    expect(lessons.atEnd).toBe(false);
+  });
+
+  it('every lesson asks the audience at least once, in German and English', () => {
+    for (const lesson of LESSONS) {
+      const questions = lesson.steps.filter((step) => step.question !== undefined);
+      expect(questions.length, lesson.id).toBeGreaterThanOrEqual(1);
+      for (const step of questions) {
+        expect(step.question?.de, lesson.id).toMatch(/^Was glauben Sie: .+\?$/);
+        expect(step.question?.en, lesson.id).toMatch(/^What do you think: .+\?$/);
+      }
+    }
   });
 
   it('start() refuses an unknown lesson', () => {
