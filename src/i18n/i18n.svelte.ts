@@ -7,6 +7,7 @@ import {
   formatPercent,
   formatYears,
   formatYearsAfter,
+  formatCalendarDay,
   DEFAULT_CURRENCY,
   currencySymbol,
   type Currency,
@@ -79,4 +80,6 @@ export const fmt = {
   years: (value: number, maxFractionDigits?: number): string => formatYears(value, i18n.locale, maxFractionDigits),
   /** After a preposition: "nach 6,1 Jahren" / "after 6.1 years". */
   yearsAfter: (value: number, maxFractionDigits?: number): string => formatYearsAfter(value, i18n.locale, maxFractionDigits),
+  /** A calendar day (days since 1970-01-01) in the locale's date format. */
+  day: (day: number): string => formatCalendarDay(day, i18n.locale),
 };
