@@ -172,3 +172,22 @@ export function formatDateTime(iso: string, locale: Locale): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : format.format(date);
 }
+
+const dayCache = new Map<Locale, Intl.DateTimeFormat>();
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * A calendar day (days since 1970-01-01, as src/data/dates.ts counts them) as
+ * `30.09.1997` (de) or `30 Sept 1997` (en). Formatted in UTC, because a
+ * purchase day has no time zone: a browser west of Greenwich would otherwise
+ * show the day before.
+ */
+export function formatCalendarDay(day: number, locale: Locale): string {
+  if (!Number.isFinite(day)) return '–';
+  let format = dayCache.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(DATE_LOCALE[locale], locale === 'de' ? { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' } : { dateStyle: 'medium', timeZone: 'UTC' });
+    dayCache.set(locale, format);
+  }
+  return format.format(new Date(day * MS_PER_DAY));
+}

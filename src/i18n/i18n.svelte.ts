@@ -9,6 +9,7 @@ import {
   formatYearsAfter,
   formatDuration,
   formatDurationAfter,
+  formatCalendarDay,
   DEFAULT_CURRENCY,
   type DurationUnit,
   currencySymbol,
@@ -87,4 +88,6 @@ export const fmt = {
   /** After a preposition with the dative: "in 1 Woche", "vor 2,5 Monaten" / "in 1 week", "2.5 months ago". */
   durationAfter: (value: number, unit: DurationUnit, maxFractionDigits?: number): string =>
     formatDurationAfter(value, unit, i18n.locale, maxFractionDigits),
+  /** A calendar day (days since 1970-01-01) in the locale's date format. */
+  day: (day: number): string => formatCalendarDay(day, i18n.locale),
 };

@@ -200,3 +200,20 @@ describe('App', () => {
     expect(window.location.hash).toBe('#bereinigung');
   });
 });
+
+describe('the Daten tab (issue 15, defect 5)', () => {
+  it('hides the simulator controls and its "customers computed" status there, and shows them again elsewhere', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    const status = document.querySelector('.app-header .status');
+    await waitFor(() => expect(plain(status?.textContent)).toMatch(/2\.000 Kunden in .* ms gerechnet/));
+    expect(screen.getByRole('complementary', { name: 'Einstellungen' })).toBeVisible();
+    await user.click(screen.getByRole('tab', { name: 'Daten' }));
+    expect(window.location.hash).toBe('#daten');
+    expect(plain(status?.textContent).trim()).toBe('');
+    expect(document.getElementById('controls')).not.toBeVisible();
+    await user.click(screen.getByRole('tab', { name: 'Einzelkunde' }));
+    expect(document.getElementById('controls')).toBeVisible();
+    expect(plain(status?.textContent)).toMatch(/2\.000 Kunden in .* ms gerechnet/);
+  });
+});

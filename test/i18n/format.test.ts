@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatMoneyCompact, formatNumber, formatPercent, formatYears, formatYearsAfter } from '../../src/i18n/format.ts';
+import { formatMoney, formatMoneyCompact, formatNumber, formatPercent, formatYears, formatYearsAfter, formatCalendarDay } from '../../src/i18n/format.ts';
 
 /** Intl separates number and unit with a no-break space; compare with plain spaces. */
 function plain(text: string): string {
@@ -60,5 +60,25 @@ describe('formatYearsAfter and the German thousands separator on axes (issue 11)
     expect(plain(formatMoneyCompact(2000, 'de'))).toBe('2.000 €');
     expect(plain(formatMoneyCompact(-500_000, 'de'))).toBe('−500.000 €');
     expect(plain(formatMoneyCompact(2_200_000, 'de'))).toBe('2,2 Mio. €');
+  });
+});
+
+describe('formatCalendarDay (issue 15, defect 5: no ISO dates in the German interface)', () => {
+  // 1997-09-30 is day 10,134 since 1970-01-01: 27 years of 365 days + 7 leap days (72..96) + 272 days into 1997.
+  const CDNOW_CALIBRATION_END = 27 * 365 + 7 + 272;
+
+  it('writes a purchase day as German and British dates, not as YYYY-MM-DD', () => {
+    expect(formatCalendarDay(CDNOW_CALIBRATION_END, 'de')).toBe('30.09.1997');
+    const en = formatCalendarDay(CDNOW_CALIBRATION_END, 'en');
+    expect(en).toMatch(/^30 Sept? 1997$/);
+  });
+
+  it('keeps the calendar day whatever the time zone: day 0 is 1 January 1970', () => {
+    expect(formatCalendarDay(0, 'de')).toBe('01.01.1970');
+    expect(formatCalendarDay(-1, 'de')).toBe('31.12.1969');
+  });
+
+  it('shows a dash for a day that is not a number', () => {
+    expect(formatCalendarDay(Number.NaN, 'en')).toBe('–');
   });
 });

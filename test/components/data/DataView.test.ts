@@ -97,6 +97,16 @@ describe('DataView', () => {
     expect(kpiValue('data.revenue')).toBeCloseTo(revenue.reduce((a, b) => a + b, 0), 9);
   });
 
+  it('writes the dates of the import in the locale: DD.MM.YYYY in German, never YYYY-MM-DD (issue 15, defect 5)', async () => {
+    const user = userEvent.setup();
+    await importGerman(user);
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+    const region = await screen.findByRole('region', { name: /Import: export.csv/ });
+    i18n.locale = 'de';
+    await waitFor(() => expect(within(region).getByText('Zeitraum').nextElementSibling?.textContent).toMatch(/^\d\d\.\d\d\.2025 – \d\d\.\d\d\.2025$/));
+    expect(region.textContent).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
   it('gives one clear message for a binary file and keeps the page usable', async () => {
     const user = userEvent.setup();
     const data = new DataState(createDataSession());

@@ -94,7 +94,7 @@ describe('Daten tab: faults found by probing (issue 14)', () => {
     await user.click(screen.getByRole('button', { name: 'Importieren' }));
     const negative = await screen.findByText(/^2 Zeilen mit negativem Betrag wurden als Retouren oder Gutschriften gezählt/);
     expect(negative.dataset.note).toBe('negative');
-    const future = screen.getByText(/^1 Zeile mit einem Datum nach dem \d{4}-\d{2}-\d{2} wurde abgelehnt/);
+    const future = screen.getByText(/^1 Zeile mit einem Datum nach dem \d{2}\.\d{2}\.\d{4} wurde abgelehnt/);
     expect(future.textContent).toContain(today.slice(0, 4));
     expect(document.querySelector('tr[data-line]')?.textContent).toContain('Datum in der Zukunft');
   }, 30_000);
