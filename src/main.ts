@@ -10,7 +10,7 @@ import { ScenariosState, summaryOf } from './state/scenarios.svelte.ts';
 import { changedKeys, isParameterKey } from './engine/parameters.ts';
 import { completeScenario } from './persistence/schema.ts';
 import { parseLocationSearch } from './state/url.ts';
-import { createEngineClient, WorkerDownError } from './worker/client.ts';
+import { createEngineClient } from './worker/client.ts';
 import { DataState } from './state/data.svelte.ts';
 import { createDataClient, spawnDataWorker } from './worker/dataClient.ts';
 import { SegmentsState } from './state/segments.svelte.ts';
@@ -21,21 +21,8 @@ if (location.lang) i18n.locale = location.lang;
 await loadMessages(i18n.locale);
 
 const params = new ParametersState(location.scenario, location.problems);
-const results = new ResultsState();
-
-const client = createEngineClient({
-  onAnswer: (answer, _id, scenario) => results.receive(answer, scenario),
-  // A worker that keeps dying gets its own notice with a retry button (workerDown), not a second alert.
-  onError: (error) => {
-    if (!(error instanceof WorkerDownError)) results.fail(error);
-  },
-  onBusyChange: (busy) => {
-    results.pending = busy;
-  },
-  onWorkerDown: (down) => {
-    results.workerDown = down;
-  },
-});
+const client = createEngineClient();
+const results = new ResultsState(client);
 
 // Saved scenarios: a shared link shows its scenario (and offers to save it);
 // otherwise the autosaved working state of the last visit comes back.
@@ -91,8 +78,6 @@ export default mount(App, {
     params,
     results,
     scenarios,
-    request: (scenario) => client.request(scenario),
-    retryEngine: () => client.retry(),
     computeMany: (list) => client.computeMany(list),
     tornadoMany: (list) => client.tornadoMany(list),
     data: new DataState(dataClient),

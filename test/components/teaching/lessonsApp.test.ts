@@ -23,12 +23,11 @@ const SMALL: Scenario = { ...DEFAULTS, customers: 2000 };
 function renderApp() {
   const engine = createEngine();
   const params = new ParametersState(SMALL);
-  const results = new ResultsState();
+  const results = new ResultsState({ compute: async (scenario: Scenario) => engine.compute(scenario) });
   render(App, {
     params,
     results,
     scenarios: new ScenariosState(),
-    request: (scenario: Scenario) => results.receive(engine.compute(scenario)),
     computeMany: async (list: readonly Scenario[]) => list.map((scenario) => createEngine().compute(scenario)),
   });
   return { params, results };
