@@ -24,6 +24,12 @@ export interface QueryOptions {
   quiet?: (error: unknown) => boolean;
 }
 
+/** Options of a query whose state also folds each answer into fields of its own. */
+export interface QueryHooks<Input, Value> extends QueryOptions {
+  /** Called with each answer shown, after `answer` is set. */
+  onAnswer?: (answer: Answer<Input, Value>) => void;
+}
+
 /** How long figures may lag the sliders before the page says so (a 10k answer never does). */
 export const STALE_CUE_MS = 250;
 
@@ -43,14 +49,18 @@ export class Query<Input, Value> {
   #lagTimer: ReturnType<typeof setTimeout> | null = null;
   #debounceTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(run: (input: Input) => Promise<Value>, options: QueryOptions = {}) {
+  #settledWaiters: (() => void)[] = [];
+
+  constructor(run: (input: Input) => Promise<Value>, options: QueryHooks<Input, Value> = {}) {
     this.#lagAfterMs = options.lagAfterMs ?? STALE_CUE_MS;
     this.#debounceMs = options.debounceMs ?? 0;
     const quiet = options.quiet ?? (() => false);
     this.#client = new LatestWins<Input, Value>(run, {
       onAnswer: (value, _id, input) => {
-        this.answer = { input, value };
+        const answer = { input, value };
+        this.answer = answer;
         this.error = null;
+        options.onAnswer?.(answer);
       },
       onError: (error) => {
         if (!quiet(error)) this.error = error instanceof Error ? error.message : String(error);
@@ -95,6 +105,12 @@ export class Query<Input, Value> {
     }, this.#debounceMs);
   }
 
+  /** Resolves once nothing is in flight or waiting (at once when idle): the answer to the latest input, or its error, is in. */
+  settled(): Promise<void> {
+    if (!this.#pending) return Promise.resolve();
+    return new Promise<void>((resolve) => this.#settledWaiters.push(resolve));
+  }
+
   /** Asks the last input again (after the worker was restarted). */
   again(): void {
     const input = untrack(() => this.input);
@@ -119,6 +135,9 @@ export class Query<Input, Value> {
     this.#lagTimer = null;
     if (!pending) {
       this.lagging = false;
+      const waiters = this.#settledWaiters;
+      this.#settledWaiters = [];
+      for (const resolve of waiters) resolve();
       return;
     }
     this.#lagTimer = setTimeout(() => {

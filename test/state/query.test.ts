@@ -209,4 +209,25 @@ describe('Query: one worker call as state', () => {
     expect(worker.calls).toHaveLength(1);
     expect(query.pending).toBe(false);
   });
+
+  it('settled() resolves once the answer to the latest input is in, and onAnswer sees each answer shown', async () => {
+    const worker = fakeWorker();
+    const seen: { input: number; value: string }[] = [];
+    const query = new Query(worker.run, { onAnswer: (answer) => seen.push(answer) });
+    await query.settled();
+    query.ask(1);
+    query.ask(2);
+    let done = false;
+    void query.settled().then(() => (done = true));
+    worker.calls[0]?.resolve('one');
+    await settle();
+    expect(done).toBe(false);
+    worker.calls[1]?.resolve('two');
+    await settle();
+    expect(done).toBe(true);
+    expect(seen).toEqual([
+      { input: 1, value: 'one' },
+      { input: 2, value: 'two' },
+    ]);
+  });
 });
