@@ -37,6 +37,15 @@ function figureOf(results: Results, name: FigureName): number | null {
   return name === 'valueAtFocus' ? results.focus.valueAtFocus : kpisOf(results)[name];
 }
 
+/** A lesson's card on the Lektionen tab, whose code loads when the tab is first shown. */
+async function lessonCard(selector: string): Promise<HTMLElement | null> {
+  return waitFor(() => {
+    const card = document.querySelector<HTMLElement>(selector);
+    if (!card) throw new Error(`no ${selector} yet`);
+    return card;
+  });
+}
+
 function marked(kind: 'chart' | 'figure'): HTMLElement | null {
   return document.querySelector<HTMLElement>(`[data-lesson-highlight="${kind}"]`);
 }
@@ -55,7 +64,7 @@ describe('lessons in the app', () => {
     it(`lesson ${lesson.id}: every step applies its parameters and the marked figure matches the engine`, { timeout: 30_000 }, async () => {
       const user = userEvent.setup();
       const { params } = renderApp();
-      const card = document.querySelector<HTMLElement>(`[data-lesson-card="${lesson.id}"]`);
+      const card = await lessonCard(`[data-lesson-card="${lesson.id}"]`);
       if (!card) throw new Error(`no card for ${lesson.id}`);
       await user.click(within(card).getByRole('button', { name: MESSAGES.de['lessons.start'] }));
 
@@ -87,7 +96,7 @@ describe('lessons in the app', () => {
   it('lesson (a) step 4 shows the payback share 0.512 with the defaults', async () => {
     const user = userEvent.setup();
     renderApp();
-    const card = document.querySelector<HTMLElement>('[data-lesson-card="acquisition"]');
+    const card = await lessonCard('[data-lesson-card="acquisition"]');
     if (!card) throw new Error('no card');
     await user.click(within(card).getByRole('button', { name: MESSAGES.de['lessons.start'] }));
     await user.click(screen.getByRole('button', { name: '4' }));
@@ -99,7 +108,7 @@ describe('lessons in the app', () => {
   it('the trainer can leave the script with a slider and come back', async () => {
     const user = userEvent.setup();
     const { params } = renderApp();
-    const card = document.querySelector<HTMLElement>('[data-lesson-card="acquisition"]');
+    const card = await lessonCard('[data-lesson-card="acquisition"]');
     if (!card) throw new Error('no card');
     await user.click(within(card).getByRole('button', { name: MESSAGES.de['lessons.start'] }));
     params.set('churnRate', 0.35);
@@ -111,7 +120,7 @@ describe('lessons in the app', () => {
   it('presenter mode: keys step forward and back, Escape leaves it', async () => {
     const user = userEvent.setup();
     renderApp();
-    const card = document.querySelector<HTMLElement>('[data-lesson-card="pareto"]');
+    const card = await lessonCard('[data-lesson-card="pareto"]');
     if (!card) throw new Error('no card');
     await user.click(within(card).getByRole('button', { name: MESSAGES.de['lessons.present'] }));
     const app = document.querySelector('.app');
