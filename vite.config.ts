@@ -46,6 +46,22 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/** The Svelte runtime, d3, comlink and the simulator's state, controls and charts of the embed's views. */
+const SIMULATOR_CORE = new RegExp(
+  [
+    'node_modules/(svelte|d3-[a-z]+|internmap|comlink)/',
+    'src/components/charts/(Axis|BarList|ChartFrame|ChartHandle|CurveTable|DropGainChart|FocusChart|JCurveChart|ParetoChart)\\.svelte',
+    'src/components/charts/(chartText\\.svelte|scales)\\.ts',
+    'src/components/controls/(Slider\\.svelte|parameterText\\.ts|sliderScale\\.ts)',
+    'src/components/export/(ExportButtons\\.svelte|context\\.ts)',
+    'src/embed/route\\.ts',
+    'src/engine/(echo|parameters|presets)\\.ts',
+    'src/i18n/(format|i18n\\.svelte|messages)\\.ts',
+    'src/state/(latestWins|parameters\\.svelte|query\\.svelte|results\\.svelte|url)\\.ts',
+    'src/worker/(client|lifeline)\\.ts',
+  ].join('|'),
+);
+
 export default defineConfig({
   // Relative base: the built app works from any folder, a file share or a blog's subpath.
   base: './',
@@ -85,7 +101,19 @@ export default defineConfig({
     }),
   ],
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: false },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    rolldownOptions: {
+      output: {
+        advancedChunks: {
+          // What both the embed and the full app need before their first chart, as one file: split
+          // into the dozen small chunks the bundler would make, it compresses worse (issue 13 budget).
+          groups: [{ name: 'simulator', test: SIMULATOR_CORE }],
+        },
+      },
+    },
+  },
   server: { port: 5173 },
   preview: { port: 4173, strictPort: true },
   test: {

@@ -11,8 +11,11 @@ if (isCurrency(currency)) i18n.currency = currency;
 
 const embedView = embedViewOf(window.location.search);
 if (embedView === null) {
-  await import('./main.ts');
-  void import('./pwa/register.ts').then(({ registerPwa }) => registerPwa());
+  const { firstFigures } = await import('./main.ts');
+  // Offline support matters from the second visit on; the first chart does not wait for its code.
+  void firstFigures()
+    .then(() => import('./pwa/register.ts'))
+    .then(({ registerPwa }) => registerPwa());
 } else {
   const target = document.getElementById('app');
   if (!target) throw new Error('index.html has no #app element');

@@ -10,32 +10,20 @@ import { ScenariosState, summaryOf } from './state/scenarios.svelte.ts';
 import { changedKeys, isParameterKey } from './engine/parameters.ts';
 import { completeScenario } from './persistence/schema.ts';
 import { parseLocationSearch } from './state/url.ts';
-import { createEngineClient, WorkerDownError } from './worker/client.ts';
-import { DataState } from './state/data.svelte.ts';
-import { createDataClient, spawnDataWorker } from './worker/dataClient.ts';
+import { createEngineClient } from './worker/client.ts';
+import type { DataState } from './state/data.svelte.ts';
+import type { DataClient } from './worker/dataClient.ts';
 import { SegmentsState } from './state/segments.svelte.ts';
 
 const location = parseLocationSearch(window.location.search);
 if (location.lang) i18n.locale = location.lang;
-// The texts of this language (the other loads when the user switches).
-await loadMessages(i18n.locale);
+// The texts of this language the first view needs (the Daten and Segmente tabs load theirs when opened,
+// the other language loads when the user switches).
+await loadMessages(i18n.locale, ['core', 'scenarios', 'lessons', 'reach']);
 
 const params = new ParametersState(location.scenario, location.problems);
-const results = new ResultsState();
-
-const client = createEngineClient({
-  onAnswer: (answer, _id, scenario) => results.receive(answer, scenario),
-  // A worker that keeps dying gets its own notice with a retry button (workerDown), not a second alert.
-  onError: (error) => {
-    if (!(error instanceof WorkerDownError)) results.fail(error);
-  },
-  onBusyChange: (busy) => {
-    results.pending = busy;
-  },
-  onWorkerDown: (down) => {
-    results.workerDown = down;
-  },
-});
+const client = createEngineClient();
+const results = new ResultsState(client);
 
 // Saved scenarios: a shared link shows its scenario (and offers to save it);
 // otherwise the autosaved working state of the last visit comes back.
@@ -79,8 +67,14 @@ document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden') void scenarios.flushAutosave();
 });
 
-// Imports and fits run in their own worker, so the simulator stays live meanwhile.
-const dataClient = createDataClient(spawnDataWorker);
+// Imports and fits run in their own worker, so the simulator stays live meanwhile. Its client and
+// the Daten tab's state (with the CSV parser) load when the tab is first opened.
+let dataTab: Promise<{ state: DataState; client: DataClient }> | null = null;
+const loadDataTab = (): Promise<{ state: DataState; client: DataClient }> =>
+  (dataTab ??= Promise.all([import('./state/data.svelte.ts'), import('./worker/dataClient.ts')]).then(([{ DataState }, { createDataClient, spawnDataWorker }]) => {
+    const client = createDataClient(spawnDataWorker);
+    return { state: new DataState(client), client };
+  }));
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
@@ -91,14 +85,26 @@ export default mount(App, {
     params,
     results,
     scenarios,
-    request: (scenario) => client.request(scenario),
-    retryEngine: () => client.retry(),
     computeMany: (list) => client.computeMany(list),
     tornadoMany: (list) => client.tornadoMany(list),
-    data: new DataState(dataClient),
+    loadData: () => loadDataTab().then((tab) => tab.state),
     segments: new SegmentsState(
       (scenario, settings) => client.segments(scenario, settings),
-      (settings, scenario) => dataClient.dataSegments(settings, scenario),
+      // Only asked once data are imported, i.e. after the Daten tab loaded.
+      (settings, scenario) => loadDataTab().then((tab) => tab.client.dataSegments(settings, scenario)),
     ),
   },
 });
+
+/**
+ * Resolves once the first figures are on screen (or the engine failed), so
+ * that what the first chart does not need (the service worker's code) loads
+ * after it instead of competing with it.
+ */
+export async function firstFigures(): Promise<void> {
+  while (results.current === null && results.error === null && !results.workerDown) {
+    await results.settled();
+    // Before the app's first request (its effect runs after mount) the query is idle: look again shortly.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

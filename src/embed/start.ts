@@ -20,16 +20,6 @@ export async function startEmbed(view: EmbedView, target: HTMLElement): Promise<
   await loadMessages(i18n.locale, EMBED_FEATURES);
   // Problems in the URL are ignored silently here: a blog reader cannot fix the blogger's link.
   const params = new ParametersState(location.scenario);
-  const results = new ResultsState();
-  const client = createEngineClient({
-    onAnswer: (answer, _id, scenario) => results.receive(answer, scenario),
-    onError: (error) => results.fail(error),
-    onBusyChange: (busy) => {
-      results.pending = busy;
-    },
-  });
-  return mount(EmbedApp, {
-    target,
-    props: { view, params, results, request: (scenario) => client.request(scenario) },
-  });
+  const results = new ResultsState(createEngineClient());
+  return mount(EmbedApp, { target, props: { view, params, results } });
 }

@@ -20,6 +20,7 @@ import {
   type DataImportResult,
   type DataProgress,
 } from '../data/session.ts';
+import { Query } from './query.svelte.ts';
 
 export type DataPhase = 'idle' | 'reading' | 'mapping' | 'importing' | 'ready';
 
@@ -55,12 +56,26 @@ export class DataState {
   forecastOptions = $state.raw<DataForecastOptions>(FORECAST_DEFAULTS);
 
   readonly #api: DataApi;
-  /** Numbers requests so a late answer to an older one is ignored (latest wins). */
+  /** Numbers the file steps (read, import, close) so a late answer to an older one is ignored. */
   #request = 0;
-  #forecastRequest = 0;
+  /** New forecast settings: the forecast and the customers at risk under them (latest wins). */
+  readonly #forecastQuery: Query<DataForecastOptions, { forecast: DataForecast; atRisk: AtRiskRow[] } | null>;
 
   constructor(api: DataApi) {
     this.#api = api;
+    this.#forecastQuery = new Query(
+      async (options) => {
+        const forecast = await api.forecastData(options);
+        return forecast === null ? null : { forecast, atRisk: await api.atRisk() };
+      },
+      {
+        onAnswer: ({ value }) => {
+          if (value === null) return;
+          this.forecast = value.forecast;
+          this.atRisk = value.atRisk;
+        },
+      },
+    );
   }
 
   /** Reads a chosen file: detects its dialect and columns, then asks for the mapping. */
@@ -152,20 +167,18 @@ export class DataState {
     this.phase = this.result === null ? 'idle' : 'ready';
   }
 
+  /** Resolves once the forecast of the latest settings is in. */
   async setForecast(options: DataForecastOptions): Promise<void> {
-    const id = ++this.#forecastRequest;
     this.forecastOptions = options;
-    const forecast = await this.#api.forecastData(options);
-    if (id !== this.#forecastRequest || forecast === null) return;
-    this.forecast = forecast;
-    this.atRisk = await this.#api.atRisk();
+    this.#forecastQuery.ask(options);
+    await this.#forecastQuery.settled();
   }
 
   rejectedCsv(): Promise<string> {
     return this.#api.rejectedRowsCsv();
   }
 
-  /** Drop, focus and value histogram of the loaded data set (the section keeps its own latest-wins counter). */
+  /** Drop, focus and value histogram of the loaded data set (DataDecisions asks through a Query). */
   decisions(settings: DataDecisionSettings): Promise<DataDecisions | null> {
     return this.#api.dataDecisions(settings);
   }

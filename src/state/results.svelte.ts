@@ -1,52 +1,49 @@
-// The engine's latest answer, with the scenario it answers: views render that
-// scenario, never a newer one the worker has not answered yet, so a formula
-// never prints the new churn next to the old CLV. Results are large and
-// immutable: `$state.raw` keeps Svelte from proxying them.
+// The engine's answers: a Query of the scenario. Views render
+// `scenario` (the input of the answer on screen), never a newer one the
+// worker has not answered yet. A worker that kept dying is reported once, as
+// `workerDown` with a retry button, not as a second error alert.
 import type { Scenario } from '../engine/parameters.ts';
 import type { Results } from '../engine/results.ts';
+import { WorkerDownError } from '../worker/client.ts';
+import { Query } from './query.svelte.ts';
 
-/** How long an answer may lag the sliders before the page says so; shorter waits would only flicker. */
-export const STALE_CUE_MS = 250;
+export { STALE_CUE_MS } from './query.svelte.ts';
 
-export class ResultsState {
-  current = $state.raw<Results | null>(null);
-  /** The scenario `current` was computed for. */
-  scenario = $state.raw<Scenario | null>(null);
-  /** True while the worker computes or a request waits. */
-  #pending = $state(false);
-  /** True once the figures on screen have lagged the sliders for STALE_CUE_MS. */
-  lagging = $state(false);
-  /** The last engine error, shown as a notice; cleared by the next answer. */
-  error = $state<string | null>(null);
+/** What the results need of the engine client (tests pass the engine in-process). */
+export interface ResultsEngine {
+  compute(scenario: Scenario): Promise<Results>;
+  /** Starts a fresh worker after the client gave up. */
+  retry?(): void;
+  /** Calls back with true once the worker died too often in a row, false after a retry. */
+  onWorkerDown?(listener: (down: boolean) => void): void;
+}
+
+export class ResultsState extends Query<Scenario, Results> {
   /** The engine worker kept dying; the app offers to try again. */
   workerDown = $state(false);
-  #timer: ReturnType<typeof setTimeout> | null = null;
+  readonly #engine: ResultsEngine;
 
-  get pending(): boolean {
-    return this.#pending;
+  constructor(engine: ResultsEngine) {
+    super((scenario) => engine.compute(scenario), { quiet: (error) => error instanceof WorkerDownError });
+    this.#engine = engine;
+    engine.onWorkerDown?.((down) => {
+      this.workerDown = down;
+    });
   }
 
-  set pending(busy: boolean) {
-    this.#pending = busy;
-    if (this.#timer !== null) clearTimeout(this.#timer);
-    this.#timer = null;
-    if (!busy) {
-      this.lagging = false;
-      return;
-    }
-    this.#timer = setTimeout(() => {
-      this.#timer = null;
-      this.lagging = this.#pending;
-    }, STALE_CUE_MS);
+  /** The results on screen, or null before the first answer. */
+  get current(): Results | null {
+    return this.answer?.value ?? null;
   }
 
-  receive(results: Results, scenario: Scenario | null = null): void {
-    this.current = results;
-    this.scenario = scenario;
-    this.error = null;
+  /** The scenario `current` was computed for. */
+  get scenario(): Scenario | null {
+    return this.answer?.input ?? null;
   }
 
-  fail(error: unknown): void {
-    this.error = error instanceof Error ? error.message : String(error);
+  /** A fresh worker, and the last scenario asked again. */
+  retry(): void {
+    this.#engine.retry?.();
+    this.again();
   }
 }

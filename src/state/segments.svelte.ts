@@ -1,13 +1,14 @@
-// The segments view's settings and the worker's latest answer. Settings are
-// one immutable object (`$state.raw`), replaced on every change, so they go
-// to the worker as is; requests go through their own latest-wins queue.
+// The segments view's settings and the worker's answers. Settings are one
+// immutable object (`$state.raw`), replaced on every change, so they go to
+// the worker as is; requests go through a Query, so the view renders the
+// source, scenario and settings of the answer it shows.
 import type { Scenario } from '../engine/parameters.ts';
 import type { AbcThresholds } from '../engine/scoring/abc.ts';
 import type { LeadSettings } from '../engine/scoring/leads.ts';
 import type { RfmrTable } from '../engine/scoring/rfmr.ts';
 import { DEFAULT_SEGMENT_SETTINGS, type SegmentSettings, type SegmentsResult } from '../engine/scoring/segments.ts';
 import type { SoftCriterion, SoftSettings } from '../engine/scoring/softFactors.ts';
-import { LatestWins } from '../worker/client.ts';
+import { Query } from './query.svelte.ts';
 
 export type SegmentsRunner = (scenario: Scenario, settings: SegmentSettings) => Promise<SegmentsResult>;
 /** Segments of the imported customers (the worker's `dataSegments`); null while nothing is imported. */
@@ -16,48 +17,42 @@ export type ImportedSegmentsRunner = (settings: SegmentSettings, scenario: Scena
 /** Whose customers the tab scores: the simulated portfolio or the Daten tab's imported ones. */
 export type SegmentsSource = 'simulated' | 'imported';
 
-interface SegmentsRequest {
+export interface SegmentsRequest {
   source: SegmentsSource;
   scenario: Scenario;
   settings: SegmentSettings;
 }
 
-interface SegmentsAnswer {
-  source: SegmentsSource;
-  result: SegmentsResult | null;
-}
-
 export class SegmentsState {
   settings = $state.raw<SegmentSettings>(DEFAULT_SEGMENT_SETTINGS);
-  current = $state.raw<SegmentsResult | null>(null);
   /** The source the user chose; the imported one applies only while data are loaded. */
   source = $state<SegmentsSource>('simulated');
-  /** The source of `current` (it lags `source` until the worker answers). */
-  currentSource = $state<SegmentsSource>('simulated');
-  pending = $state(false);
-  error = $state<string | null>(null);
-  readonly #queue: LatestWins<SegmentsRequest, SegmentsAnswer>;
+  /** The worker's answers, each with the source, scenario and settings it answers. */
+  readonly query: Query<SegmentsRequest, SegmentsResult | null>;
   readonly #runImported: ImportedSegmentsRunner | null;
 
   constructor(run: SegmentsRunner, runImported: ImportedSegmentsRunner | null = null) {
     this.#runImported = runImported;
-    const answer = async (r: SegmentsRequest): Promise<SegmentsAnswer> => {
-      if (r.source === 'imported' && runImported !== null) return { source: 'imported', result: await runImported(r.settings, r.scenario) };
-      return { source: 'simulated', result: await run(r.scenario, r.settings) };
-    };
-    this.#queue = new LatestWins<SegmentsRequest, SegmentsAnswer>(answer, {
-      onAnswer: (a) => {
-        this.current = a.result;
-        this.currentSource = a.source;
-        this.error = null;
-      },
-      onError: (error) => {
-        this.error = error instanceof Error ? error.message : String(error);
-      },
-      onBusyChange: (busy) => {
-        this.pending = busy;
-      },
-    });
+    this.query = new Query<SegmentsRequest, SegmentsResult | null>((r) =>
+      r.source === 'imported' && runImported !== null ? runImported(r.settings, r.scenario) : run(r.scenario, r.settings),
+    );
+  }
+
+  get current(): SegmentsResult | null {
+    return this.query.value;
+  }
+
+  /** The source of `current` (it lags `source` until the worker answers). */
+  get currentSource(): SegmentsSource {
+    return this.query.answer?.input.source ?? 'simulated';
+  }
+
+  get pending(): boolean {
+    return this.query.pending;
+  }
+
+  get error(): string | null {
+    return this.query.error;
   }
 
   /** True when imported customers can be scored (a runner exists); whether data are loaded is the caller's to say. */
@@ -75,7 +70,7 @@ export class SegmentsState {
   }
 
   request(scenario: Scenario, importedLoaded = false): void {
-    this.#queue.request({ source: this.effectiveSource(importedLoaded), scenario, settings: this.settings });
+    this.query.ask({ source: this.effectiveSource(importedLoaded), scenario, settings: this.settings });
   }
 
   setAbc(patch: Partial<AbcThresholds>): void {

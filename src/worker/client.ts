@@ -1,12 +1,6 @@
-// The main thread's side of the engine worker. "Latest request wins" (after
-// the svelte.dev REPL): every request is numbered, at most one is in flight
-// and at most one waits; a new request replaces the waiting one. Dragging a
-// slider at 1,000,000 customers therefore never queues up work. Every answer
-// newer than the one on screen is shown, even while a still newer request
-// waits: a drag that outpaces the engine updates at the engine's pace instead
-// of freezing until the mouse is released, and the last answer is always the
-// one to the last request. Each answer travels with the request it answers,
-// so a view never pairs a result with a newer question.
+// The main thread's side of the engine worker: its calls, on a worker that
+// is replaced when it dies. Which answer is shown (latest wins, each answer
+// with its input) is the callers' Query (src/state/query.svelte.ts).
 import { wrap } from 'comlink';
 import type { Scenario } from '../engine/parameters.ts';
 import type { Results, TornadoResult } from '../engine/results.ts';
@@ -14,94 +8,6 @@ import type { EngineApi } from './api.ts';
 import type { SegmentSettings, SegmentsResult } from '../engine/scoring/segments.ts';
 import type { KeyAccount, KeyAccountResult } from '../engine/keyAccount/index.ts';
 import { lifelineName, watchLifeline } from './lifeline.ts';
-
-export interface LatestWinsHandlers<Answer, Request = unknown> {
-  /** An answer newer than every one delivered before, with the request it answers. */
-  onAnswer(answer: Answer, id: number, request: Request): void;
-  /** The latest request failed. */
-  onError(error: unknown, id: number): void;
-  /** True while a request is in flight or waiting. */
-  onBusyChange?(busy: boolean): void;
-}
-
-interface Waiting<Request> {
-  id: number;
-  request: Request;
-}
-
-export class LatestWins<Request, Answer> {
-  readonly #run: (request: Request) => Promise<Answer>;
-  readonly #handlers: LatestWinsHandlers<Answer, Request>;
-  #latestId = 0;
-  #deliveredId = 0;
-  #inFlightId: number | null = null;
-  #waiting: Waiting<Request> | null = null;
-  /** Calls of `run` so far (requests actually sent). */
-  sent = 0;
-
-  constructor(run: (request: Request) => Promise<Answer>, handlers: LatestWinsHandlers<Answer, Request>) {
-    this.#run = run;
-    this.#handlers = handlers;
-  }
-
-  get busy(): boolean {
-    return this.#inFlightId !== null || this.#waiting !== null;
-  }
-
-  get latestId(): number {
-    return this.#latestId;
-  }
-
-  /** True when the last delivered answer is not the answer to the latest request. */
-  get stale(): boolean {
-    return this.#deliveredId !== this.#latestId;
-  }
-
-  /** Numbers the request and sends it now, or lets it wait (replacing any waiting one). */
-  request(request: Request): number {
-    const id = ++this.#latestId;
-    if (this.#inFlightId === null) {
-      this.#start(id, request);
-    } else {
-      this.#waiting = { id, request };
-    }
-    return id;
-  }
-
-  #start(id: number, request: Request): void {
-    const wasBusy = this.busy;
-    this.#inFlightId = id;
-    this.sent += 1;
-    if (!wasBusy) this.#handlers.onBusyChange?.(true);
-    let promise: Promise<Answer>;
-    try {
-      promise = this.#run(request);
-    } catch (error) {
-      promise = Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    }
-    promise.then(
-      (answer) =>
-        this.#settle(id, id > this.#deliveredId, () => {
-          this.#deliveredId = id;
-          this.#handlers.onAnswer(answer, id, request);
-        }),
-      // An error matters only for the latest request: a newer one may already have fixed its cause.
-      (error: unknown) => this.#settle(id, id === this.#latestId, () => this.#handlers.onError(error, id)),
-    );
-  }
-
-  #settle(id: number, deliverIt: boolean, deliver: () => void): void {
-    this.#inFlightId = null;
-    const next = this.#waiting;
-    this.#waiting = null;
-    if (next) {
-      this.#start(next.id, next.request);
-    } else {
-      this.#handlers.onBusyChange?.(false);
-    }
-    if (deliverIt) deliver();
-  }
-}
 
 export interface KundenwertDebug {
   /** Requests sent to the worker, so browser tests can prove the worker is used. */
@@ -117,24 +23,22 @@ declare global {
 }
 
 export interface EngineClient {
-  request(scenario: Scenario): number;
-  /** Several scenarios at once, outside the latest-wins queue (the comparison view). */
+  /** Every figure of the live scenario (ResultsState asks, latest wins). */
+  compute(scenario: Scenario): Promise<Results>;
+  /** Several scenarios at once, apart from the live one's cache (the comparison view). */
   computeMany(scenarios: readonly Scenario[]): Promise<Results[]>;
-  /** Scoring and segmentation; the segments view keeps its own latest-wins queue. */
+  /** Scoring and segmentation (SegmentsState asks). */
   segments(scenario: Scenario, settings: SegmentSettings): Promise<SegmentsResult>;
-  /** The key account; its view keeps its own latest-wins queue. */
+  /** The key account against the live scenario's portfolio. */
   keyAccount(scenario: Scenario, account: KeyAccount): Promise<KeyAccountResult>;
   keyAccountMany(requests: readonly { scenario: Scenario; account: KeyAccount }[]): Promise<KeyAccountResult[]>;
   /** The tornado chart of each scenario (current one or compared ones). */
   tornadoMany(scenarios: readonly Scenario[]): Promise<TornadoResult[]>;
-  /** After the client gave up: a fresh worker, and the last scenario sent again. */
+  /** After the client gave up: a fresh worker (the caller asks again). */
   retry(): void;
+  /** `listener(true)` once the worker died MAX_WORKER_FAILURES times in a row (the app offers retry); false after a retry. */
+  onWorkerDown(listener: (down: boolean) => void): void;
   terminate(): void;
-}
-
-export interface EngineClientHandlers extends LatestWinsHandlers<Results, Scenario> {
-  /** True once the worker died MAX_WORKER_FAILURES times in a row (the app offers retry); false again after a retry. */
-  onWorkerDown?(down: boolean): void;
 }
 
 /** One engine worker: its API, and a promise that settles when it died or failed to start. */
@@ -176,13 +80,13 @@ export function spawnEngineWorker(): EngineWorkerHandle {
 const DIED = Symbol('died');
 
 /**
- * Starts the engine worker and returns a latest-wins client for it. A worker
- * that dies or fails to start is replaced by a new one, which gets the call
- * again (its engine rebuilds the population from the scenario, as on first
- * use); after MAX_WORKER_FAILURES deaths in a row the client gives up until
- * `retry()`, so nothing waits forever. `spawn` is for tests.
+ * Starts the engine worker and returns a client for it. A worker that dies or
+ * fails to start is replaced by a new one, which gets the call again (its
+ * engine rebuilds the population from the scenario, as on first use); after
+ * MAX_WORKER_FAILURES deaths in a row every call fails with WorkerDownError
+ * until `retry()`, so nothing waits forever. `spawn` is for tests.
  */
-export function createEngineClient(handlers: EngineClientHandlers, spawn: () => EngineWorkerHandle = spawnEngineWorker): EngineClient {
+export function createEngineClient(spawn: () => EngineWorkerHandle = spawnEngineWorker): EngineClient {
   const host = globalThis as { __kundenwert?: KundenwertDebug };
   const debug: KundenwertDebug = host.__kundenwert ?? { workerRequests: 0 };
   host.__kundenwert = debug;
@@ -195,7 +99,11 @@ export function createEngineClient(handlers: EngineClientHandlers, spawn: () => 
   let worker = start();
   let failures = 0;
   let down = false;
-  let lastScenario: Scenario | null = null;
+  const listeners: ((down: boolean) => void)[] = [];
+  const setDown = (value: boolean): void => {
+    down = value;
+    for (const listener of listeners) listener(value);
+  };
 
   /** The worker `dead` has died: replace it, unless it already was or too many died in a row. */
   const replace = (dead: EngineWorkerHandle): void => {
@@ -203,8 +111,7 @@ export function createEngineClient(handlers: EngineClientHandlers, spawn: () => 
     dead.terminate();
     failures += 1;
     if (failures >= MAX_WORKER_FAILURES) {
-      down = true;
-      handlers.onWorkerDown?.(true);
+      setDown(true);
       return;
     }
     worker = start();
@@ -225,24 +132,20 @@ export function createEngineClient(handlers: EngineClientHandlers, spawn: () => 
     }
   };
 
-  const scheduler = new LatestWins<Scenario, Results>((scenario) => call((api) => api.compute(scenario)), handlers);
-
   return {
-    request: (scenario) => {
-      lastScenario = scenario;
-      return scheduler.request(scenario);
-    },
+    compute: (scenario) => call((api) => api.compute(scenario)),
     computeMany: (scenarios) => call((api) => api.computeMany(scenarios)),
     segments: (scenario, settings) => call((api) => api.segments(scenario, settings)),
     keyAccount: (scenario, account) => call((api) => api.keyAccount(scenario, account)),
     keyAccountMany: (requests) => call((api) => api.keyAccountMany(requests)),
     retry: () => {
       if (!down) return;
-      down = false;
       failures = 0;
       worker = start();
-      handlers.onWorkerDown?.(false);
-      if (lastScenario) scheduler.request(lastScenario);
+      setDown(false);
+    },
+    onWorkerDown: (listener) => {
+      listeners.push(listener);
     },
     tornadoMany: (scenarios) => call((api) => api.tornadoMany(scenarios)),
     terminate: () => worker.terminate(),

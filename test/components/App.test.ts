@@ -51,17 +51,18 @@ function kpi(name: string): HTMLElement {
 }
 
 /** The app with the real engine computing in the test's thread instead of a worker. */
-function renderApp(initial: Scenario = SMALL, problems: UrlProblem[] = []) {
+async function renderApp(initial: Scenario = SMALL, problems: UrlProblem[] = []) {
   const engine = createEngine();
   const params = new ParametersState(initial, problems);
-  const results = new ResultsState();
+  const results = new ResultsState({ compute: async (scenario: Scenario) => engine.compute(scenario) });
   render(App, {
     params,
     results,
     scenarios: new ScenariosState(),
-    request: (scenario: Scenario) => results.receive(engine.compute(scenario)),
     computeMany: async (list: readonly Scenario[]) => list.map((scenario) => createEngine().compute(scenario)),
   });
+  // The engine answers asynchronously, as the worker does.
+  await waitFor(() => expect(results.current).not.toBeNull());
   return { params, results, engine };
 }
 
@@ -74,8 +75,8 @@ afterEach(() => {
 });
 
 describe('App', () => {
-  it('every headline figure exists exactly once with the engine number as data-value', () => {
-    const { results } = renderApp();
+  it('every headline figure exists exactly once with the engine number as data-value', async () => {
+    const { results } = await renderApp();
     const current = results.current;
     if (!current) throw new Error('no results');
     const expected = kpisOf(current);
@@ -86,8 +87,8 @@ describe('App', () => {
     }
   });
 
-  it('the figures shown are the engine numbers, formatted for German', () => {
-    const { results } = renderApp();
+  it('the figures shown are the engine numbers, formatted for German', async () => {
+    const { results } = await renderApp();
     const customer = results.current?.customer;
     if (!customer) throw new Error('no results');
     // MODEL.md section 1 defaults: CLV 339.38, lifetime profit 39.38, payback 6.1 years.
@@ -100,8 +101,8 @@ describe('App', () => {
     );
   });
 
-  it('"how is this computed" shows the formula with the current numbers', () => {
-    renderApp();
+  it('"how is this computed" shows the formula with the current numbers', async () => {
+    await renderApp();
     const formula = kpi('annualMargin').querySelector('.formula');
     // s_o and s_y are written as subscripts, as on the formula board (issue 11, defect 8).
     expect(plain(formula?.textContent)).toBe('m = F × (V × g − so) − sy = 4 × (250,00 € × 30 % − 20,00 €) − 120,00 € = 100,00 € pro Jahr');
@@ -109,18 +110,17 @@ describe('App', () => {
   });
 
   it('moving a slider recomputes every figure', async () => {
-    const { results } = renderApp();
+    const { results } = await renderApp();
     const slider = screen.getByLabelText('Abwanderungsrate') as HTMLInputElement;
     slider.value = '10';
     slider.dispatchEvent(new Event('input', { bubbles: true }));
-    await Promise.resolve();
+    await waitFor(() => expect(results.current?.customer.clv).toBeGreaterThan(339.39));
     const clv = results.current?.customer.clv;
-    expect(clv).toBeGreaterThan(339.39);
-    expect(kpi('clv').dataset.value).toBe(String(clv));
+    await waitFor(() => expect(kpi('clv').dataset.value).toBe(String(clv)));
   });
 
-  it('payback "never" leaves data-value empty and says so in words', () => {
-    renderApp({ ...SMALL, serviceCostPerYear: 2000 });
+  it('payback "never" leaves data-value empty and says so in words', async () => {
+    await renderApp({ ...SMALL, serviceCostPerYear: 2000 });
     expect(kpi('paybackYears').dataset.value).toBe('');
     expect(kpi('paybackYears').querySelector('.kpi-value')).toHaveTextContent('nie');
     expect(plain(kpi('annualMargin').querySelector('.kpi-value')?.textContent)).toMatch(/^−/);
@@ -128,7 +128,7 @@ describe('App', () => {
 
   it('the language switch changes labels, number formats and the URL', async () => {
     const user = userEvent.setup();
-    renderApp();
+    await renderApp();
     expect(screen.getByLabelText('Abwanderungsrate')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'EN' }));
     expect(screen.getByLabelText('Churn rate')).toBeInTheDocument();
@@ -140,7 +140,7 @@ describe('App', () => {
 
   it('the views are ARIA tabs: arrow keys move between them and set the hash; hidden views keep their figures', async () => {
     const user = userEvent.setup();
-    renderApp();
+    await renderApp();
     const first = screen.getByRole('tab', { name: 'Einzelkunde' });
     expect(first).toHaveAttribute('aria-selected', 'true');
     first.focus();
@@ -156,8 +156,8 @@ describe('App', () => {
     expect(screen.getAllByRole('tab').at(-1)).toHaveAttribute('aria-selected', 'true');
   });
 
-  it('a problem in the URL shows a notice naming the parameter and its allowed range', () => {
-    renderApp(SMALL, [{ key: 'churnRate', raw: '25', reason: 'outOfRange' }]);
+  it('a problem in the URL shows a notice naming the parameter and its allowed range', async () => {
+    await renderApp(SMALL, [{ key: 'churnRate', raw: '25', reason: 'outOfRange' }]);
     const status = screen.getByRole('status');
     expect(plain(within(status).getByText(/churnRate/).textContent)).toBe(
       'URL-Parameter churnRate (Abwanderungsrate) ignoriert: „25“ ist ungültig, erlaubt ist als Anteil 0 bis 1 (0.25 steht für 25 %).',
@@ -166,7 +166,7 @@ describe('App', () => {
 
   it('presets and reset replace the scenario', async () => {
     const user = userEvent.setup();
-    const { params } = renderApp(DEFAULTS);
+    const { params } = await renderApp(DEFAULTS);
     await user.selectOptions(screen.getByLabelText('Beispielbetrieb'), 'onlineShop');
     expect(params.scenario.churnRate).toBe(0.45);
     expect(screen.getByLabelText('Abwanderungsrate')).toHaveValue('45');
@@ -174,24 +174,23 @@ describe('App', () => {
     expect(params.scenario).toEqual(DEFAULTS);
   });
 
-  it('an engine failure shows a visible alert and the app keeps working', () => {
+  it('an engine failure shows a visible alert and the app keeps working', async () => {
     const params = new ParametersState(SMALL);
-    const results = new ResultsState();
+    const results = new ResultsState({ compute: () => Promise.reject(new Error('out of memory')) });
     render(App, {
       params,
       results,
       scenarios: new ScenariosState(),
-      request: () => results.fail(new Error('out of memory')),
       computeMany: () => Promise.reject(new Error('out of memory')),
     });
-    expect(screen.getByRole('alert')).toHaveTextContent('Die Berechnung ist fehlgeschlagen: out of memory.');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Die Berechnung ist fehlgeschlagen: out of memory.');
     expect(kpi('clv').dataset.value).toBe('');
     expect(screen.getByLabelText('Abwanderungsrate')).toBeEnabled();
   });
 
   it('keeps the URL query in sync with the changed parameters, keeping the view hash', async () => {
     const user = userEvent.setup();
-    renderApp();
+    await renderApp();
     const slider = screen.getByLabelText('Abwanderungsrate') as HTMLInputElement;
     slider.value = '10';
     slider.dispatchEvent(new Event('input', { bubbles: true }));

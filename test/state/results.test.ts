@@ -1,41 +1,54 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULTS } from '../../src/engine/parameters.ts';
+import { describe, expect, it } from 'vitest';
+import { DEFAULTS, type Scenario } from '../../src/engine/parameters.ts';
 import { computeResults } from '../../src/engine/index.ts';
-import { ResultsState, STALE_CUE_MS } from '../../src/state/results.svelte.ts';
+import type { Results } from '../../src/engine/results.ts';
+import { ResultsState } from '../../src/state/results.svelte.ts';
+import { createEngineClient, MAX_WORKER_FAILURES, type EngineWorkerHandle } from '../../src/worker/client.ts';
 
-describe('ResultsState: the cue that figures lag the sliders', () => {
-  beforeEach(() => vi.useFakeTimers());
-  afterEach(() => vi.useRealTimers());
+function drain(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
 
-  it('a short computation (10k customers, a few ms) never raises the cue, so it cannot flicker', () => {
-    const state = new ResultsState();
-    for (let step = 0; step < 20; step++) {
-      state.pending = true;
-      vi.advanceTimersByTime(STALE_CUE_MS - 50);
-      state.pending = false;
-      expect(state.lagging).toBe(false);
-    }
-    vi.advanceTimersByTime(10 * STALE_CUE_MS);
-    expect(state.lagging).toBe(false);
-  });
+/** An engine worker that computes in-process, or (told so) fails to start. */
+function worker(failsToStart: boolean, calls: Scenario[]): EngineWorkerHandle {
+  const api = {
+    compute: (scenario: Scenario): Promise<Results> => {
+      if (failsToStart) return new Promise<Results>(() => undefined);
+      calls.push(scenario);
+      return Promise.resolve(computeResults(scenario));
+    },
+  } as unknown as EngineWorkerHandle['api'];
+  return { api, terminate: () => undefined, died: failsToStart ? Promise.resolve() : new Promise<void>(() => undefined) };
+}
 
-  it('a wait longer than the threshold raises the cue, and the last answer clears it', () => {
-    const state = new ResultsState();
-    state.pending = true;
-    vi.advanceTimersByTime(STALE_CUE_MS - 1);
-    expect(state.lagging).toBe(false);
-    vi.advanceTimersByTime(2);
-    expect(state.lagging).toBe(true);
-    state.pending = false;
-    expect(state.lagging).toBe(false);
-  });
-
-  it('keeps the scenario an answer belongs to beside the answer', () => {
-    const state = new ResultsState();
+describe('ResultsState: the engine answers with the scenario they belong to', () => {
+  it('the figures on screen and the scenario they answer come as one pair', async () => {
     const scenario = { ...DEFAULTS, customers: 100, churnRate: 0.3 };
-    const results = computeResults(scenario);
-    state.receive(results, scenario);
-    expect(state.current).toBe(results);
+    const state = new ResultsState({ compute: (s) => Promise.resolve(computeResults(s)) });
+    state.ask(scenario);
+    await drain();
     expect(state.scenario).toBe(scenario);
+    expect(state.current?.customer.clv).toBeCloseTo(computeResults(scenario).customer.clv, 9);
+  });
+
+  it(`a worker that died ${MAX_WORKER_FAILURES} times is a notice, not an error alert; retry() brings the figures of the last scenario`, async () => {
+    let starts = 0;
+    const calls: Scenario[] = [];
+    const client = createEngineClient(() => worker(starts++ < MAX_WORKER_FAILURES, calls));
+    const state = new ResultsState(client);
+    const scenario = { ...DEFAULTS, customers: 100, churnRate: 0.22 };
+    state.ask(scenario);
+    await drain();
+    expect(state.workerDown).toBe(true);
+    expect(state.error).toBeNull();
+    expect(state.pending).toBe(false);
+    expect(state.current).toBeNull();
+
+    state.retry();
+    await drain();
+    expect(state.workerDown).toBe(false);
+    expect(calls).toEqual([scenario]);
+    expect(state.scenario).toBe(scenario);
+    expect(state.current).not.toBeNull();
   });
 });

@@ -24,12 +24,11 @@ const SMALL: Scenario = { ...DEFAULTS, customers: 1000 };
 function renderApp() {
   const engine = createEngine();
   const params = new ParametersState(SMALL);
-  const results = new ResultsState();
+  const results = new ResultsState({ compute: async (scenario: Scenario) => engine.compute(scenario) });
   render(App, {
     params,
     results,
     scenarios: new ScenariosState(),
-    request: (scenario: Scenario) => results.receive(engine.compute(scenario)),
     computeMany: async (list: readonly Scenario[]) => list.map((scenario) => createEngine().compute(scenario)),
   });
   return { params, results };
@@ -37,6 +36,15 @@ function renderApp() {
 
 function figureOf(results: Results, name: FigureName): number | null {
   return name === 'repriceGain' ? results.drop.fix.repriceGain : kpisOf(results)[name];
+}
+
+/** A lesson's card on the Lektionen tab, whose code loads when the tab is first shown. */
+async function lessonCard(selector: string): Promise<HTMLElement | null> {
+  return waitFor(() => {
+    const card = document.querySelector<HTMLElement>(selector);
+    if (!card) throw new Error(`no ${selector} yet`);
+    return card;
+  });
 }
 
 function marked(kind: 'chart' | 'figure'): HTMLElement | null {
@@ -57,7 +65,7 @@ describe('lessons in the app', () => {
     it(`lesson ${lesson.id}: every step applies its parameters and the marked figure matches the engine`, { timeout: 30_000 }, async () => {
       const user = userEvent.setup();
       const { params } = renderApp();
-      const card = document.querySelector<HTMLElement>(`[data-lesson-card="${lesson.id}"]`);
+      const card = await lessonCard(`[data-lesson-card="${lesson.id}"]`);
       if (!card) throw new Error(`no card for ${lesson.id}`);
       await user.click(within(card).getByRole('button', { name: MESSAGES.de['lessons.start'] }));
 
@@ -109,7 +117,7 @@ describe('lessons in the app', () => {
   it('lesson (a) step 4 shows the payback share 0.512 with the defaults', async () => {
     const user = userEvent.setup();
     renderApp();
-    const card = document.querySelector<HTMLElement>('[data-lesson-card="acquisition"]');
+    const card = await lessonCard('[data-lesson-card="acquisition"]');
     if (!card) throw new Error('no card');
     await user.click(within(card).getByRole('button', { name: MESSAGES.de['lessons.start'] }));
     await user.click(screen.getByRole('button', { name: '4' }));
@@ -127,7 +135,7 @@ describe('lessons in the app', () => {
   it('the trainer can leave the script with a slider and come back', async () => {
     const user = userEvent.setup();
     const { params } = renderApp();
-    const card = document.querySelector<HTMLElement>('[data-lesson-card="acquisition"]');
+    const card = await lessonCard('[data-lesson-card="acquisition"]');
     if (!card) throw new Error('no card');
     await user.click(within(card).getByRole('button', { name: MESSAGES.de['lessons.start'] }));
     params.set('churnRate', 0.35);
@@ -202,7 +210,7 @@ describe('lessons in the app', () => {
     const user = userEvent.setup();
     renderApp();
     // Lesson (b) asks its first question at step 4: here every key press is one step.
-    const card = document.querySelector<HTMLElement>('[data-lesson-card="levers"]');
+    const card = await lessonCard('[data-lesson-card="levers"]');
     if (!card) throw new Error('no card');
     await user.click(within(card).getByRole('button', { name: MESSAGES.de['lessons.present'] }));
     const app = document.querySelector('.app');
