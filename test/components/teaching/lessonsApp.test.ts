@@ -150,18 +150,17 @@ describe('lessons in the app', () => {
     window.history.replaceState(null, '', `/${searchFor(trainer, 'de', 'EUR')}#lektionen`);
     const engine = createEngine();
     const params = new ParametersState(trainer, [{ key: 'foo', raw: '1', reason: 'unknownKey' }]);
-    const results = new ResultsState();
+    const results = new ResultsState({ compute: async (scenario: Scenario) => engine.compute(scenario) });
     render(App, {
       params,
       results,
       scenarios: new ScenariosState(),
-      request: (scenario: Scenario) => results.receive(engine.compute(scenario)),
       computeMany: async (list: readonly Scenario[]) => list.map((scenario) => createEngine().compute(scenario)),
     });
     const before = params.scenario;
     const notice = /URL-Parameter .*foo/;
     expect(screen.getByText(notice)).toBeInTheDocument();
-    const card = document.querySelector<HTMLElement>('[data-lesson-card="drop"]');
+    const card = await lessonCard('[data-lesson-card="drop"]');
     if (!card) throw new Error('no card');
     const url = `${window.location.pathname}${window.location.search}${window.location.hash}`;
     await user.click(within(card).getByRole('button', { name: MESSAGES.de['lessons.start'] }));
@@ -182,7 +181,7 @@ describe('lessons in the app', () => {
   it('guided mode: PageDown and PageUp step (a presenter remote), arrow keys stay with the page', async () => {
     const user = userEvent.setup();
     renderApp();
-    const card = document.querySelector<HTMLElement>('[data-lesson-card="acquisition"]');
+    const card = await lessonCard('[data-lesson-card="acquisition"]');
     if (!card) throw new Error('no card');
     await user.click(within(card).getByRole('button', { name: MESSAGES.de['lessons.start'] }));
     expect(document.querySelector('.app')).not.toHaveClass('presenter');
