@@ -4,6 +4,7 @@
 // response and sticky costs.
 import { countOf } from './curve.ts';
 import type { Scenario } from './parameters.ts';
+import { powInt } from './power.ts';
 import type { FocusPoint, FocusResult, SegmentFigures, SegmentId } from './results.ts';
 import { annuityOf, clampChurn, MAX_CUSTOMER_CHURN, MIN_CUSTOMER_CHURN, type Valuation } from './valuation.ts';
 
@@ -209,19 +210,6 @@ function momentScratchFor(n: number) {
     momentScratch = { delta: new Float64Array(n), w1: new Float64Array(n), w0: new Float64Array(n), powers: new Float64Array(MOMENT_BLOCK) };
   }
   return momentScratch;
-}
-
-/** q^H for whole H by squaring: a local copy of power.ts's powInt, kept in this module for the hot loop. */
-function wholePower(base: number, exponent: number): number {
-  let result = 1;
-  let b = base;
-  let e = exponent;
-  while (e > 0) {
-    if (e & 1) result *= b;
-    b *= b;
-    e >>>= 1;
-  }
-  return result;
 }
 
 function momentsOf(base: FocusBase, responses: readonly SegmentResponses[], s: FocusScenario, horizon: number): Moments {
@@ -445,7 +433,7 @@ function evaluateMoments(r: SegmentResponses, m: Moments, s: FocusScenario, hori
       const scaled = (edges.churn[e] as number) * churnFactor;
       const churn = scaled < minChurn ? minChurn : scaled > maxChurn ? maxChurn : scaled;
       const q = ((1 - churn) * growthFactor) / discountFactor;
-      const annuity = Math.abs(1 - q) < 1e-12 ? horizon / discountFactor : (1 - wholePower(q, horizon)) / (1 - q) / discountFactor;
+      const annuity = Math.abs(1 - q) < 1e-12 ? horizon / discountFactor : (1 - powInt(q, horizon)) / (1 - q) / discountFactor;
       const margin = orderFactor * (edges.orderMargin[e] as number) - service - spend;
       const cost = (orderFactor * (edges.orderCost[e] as number) + service) * annuity;
       // The stickiness term of the segment's base cost is already in `value`.

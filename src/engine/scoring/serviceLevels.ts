@@ -10,8 +10,8 @@
 //   value_i = m_i' annuity_i' + stickiness (cost_i' - cost_i).
 // Compared with equal service for all: everyone gets the average spend of the
 // assignment, so the total budget is the same and only its allocation differs.
-import { UNBOUNDED_CAP_YEARS, type Scenario } from '../parameters.ts';
-import { MAX_CUSTOMER_CHURN, MIN_CUSTOMER_CHURN } from '../valuation.ts';
+import type { Scenario } from '../parameters.ts';
+import { annuityOf, clampChurn } from '../valuation.ts';
 import { ABC_SEGMENTS, type AbcSegment } from './abc.ts';
 
 export const MAX_SERVICE_LEVELS = 4;
@@ -122,32 +122,11 @@ export function careResponse(spend: number, s: ServiceScenario): Response {
   };
 }
 
-/** clampChurn of valuation.ts, local: called once per customer and level, where an imported binding costs a getter in some loaders (tsx). */
-const MIN_CHURN = MIN_CUSTOMER_CHURN;
-const MAX_CHURN = MAX_CUSTOMER_CHURN;
-function clamp(c: number): number {
-  return c < MIN_CHURN ? MIN_CHURN : c > MAX_CHURN ? MAX_CHURN : c;
-}
-
-/** annuityOf of valuation.ts for a whole number of years, local for the same reason. */
-function annuityOfYears(churn: number, growthFactor: number, discountFactor: number, years: number): number {
-  const q = ((1 - churn) * growthFactor) / discountFactor;
-  if (Math.abs(1 - q) < 1e-12) return years / discountFactor;
-  let power = 1;
-  let b = q;
-  for (let e = years; e > 0; e >>>= 1) {
-    if (e & 1) power *= b;
-    b *= b;
-  }
-  return (1 - power) / (1 - q) / discountFactor;
-}
-
 function outcome(input: ServiceInput, responses: readonly Response[], levelOf: readonly number[], s: ServiceScenario): ServiceOutcome {
   const sums = ABC_SEGMENTS.map(() => ({ customers: 0, value: 0, kept1: 0, kept3: 0, kept5: 0 }));
   const discountFactor = 1 + s.discountRate;
   let budget = 0;
   const n = input.segment.length;
-  const years = s.horizon ?? UNBOUNDED_CAP_YEARS;
   for (let i = 0; i < n; i++) {
     const g = input.segment[i] as number;
     const r = responses[g];
@@ -156,8 +135,8 @@ function outcome(input: ServiceInput, responses: readonly Response[], levelOf: r
     const service = input.serviceCost[i] as number;
     const orderCost = (input.annualCost[i] as number) - service;
     const orderMargin = (input.margin[i] as number) + service;
-    const churn = clamp((input.churn[i] as number) * r.churnFactor);
-    const annuity = annuityOfYears(churn, r.growthFactor, discountFactor, years);
+    const churn = clampChurn((input.churn[i] as number) * r.churnFactor);
+    const annuity = annuityOf(churn, r.growthFactor, discountFactor, s.horizon);
     const margin = r.orderFactor * orderMargin - service - r.spend;
     const cost = (r.orderFactor * orderCost + service) * annuity;
     const value = margin * annuity + s.stickiness * (cost - (input.cost[i] as number));
