@@ -21,9 +21,8 @@ import { searchFor } from '../../../src/state/url.ts';
 /** A small portfolio keeps the real engine fast in jsdom. */
 const SMALL: Scenario = { ...DEFAULTS, customers: 1000 };
 
-function renderApp() {
+function renderApp(params = new ParametersState(SMALL)) {
   const engine = createEngine();
-  const params = new ParametersState(SMALL);
   const results = new ResultsState({ compute: async (scenario: Scenario) => engine.compute(scenario) });
   render(App, {
     params,
@@ -148,15 +147,7 @@ describe('lessons in the app', () => {
     const user = userEvent.setup();
     const trainer: Scenario = { ...SMALL, churnRate: 0.35, acquisitionCost: 450 };
     window.history.replaceState(null, '', `/${searchFor(trainer, 'de', 'EUR')}#lektionen`);
-    const engine = createEngine();
-    const params = new ParametersState(trainer, [{ key: 'foo', raw: '1', reason: 'unknownKey' }]);
-    const results = new ResultsState({ compute: async (scenario: Scenario) => engine.compute(scenario) });
-    render(App, {
-      params,
-      results,
-      scenarios: new ScenariosState(),
-      computeMany: async (list: readonly Scenario[]) => list.map((scenario) => createEngine().compute(scenario)),
-    });
+    const { params } = renderApp(new ParametersState(trainer, [{ key: 'foo', raw: '1', reason: 'unknownKey' }]));
     const before = params.scenario;
     const notice = /URL-Parameter .*foo/;
     expect(screen.getByText(notice)).toBeInTheDocument();
