@@ -25,6 +25,17 @@ test.describe('load', () => {
     expect(top20).toBeLessThanOrEqual(0.8);
   });
 
+  // The Daten and Segmente texts load with their tabs; the tab bar must not wait for them.
+  for (const [lang, names] of [
+    ['de', ['Einzelkunde', 'Portfolio', 'Bereinigung', 'Fokussierung', 'Szenarien', 'Daten', 'Segmente', 'Lektionen']],
+    ['en', ['One customer', 'Portfolio', 'Clean-up', 'Targeting', 'Scenarios', 'Data', 'Segments', 'Lessons']],
+  ] as const) {
+    test(`names every tab in words on the first screen (${lang})`, async ({ page }) => {
+      await page.goto(`/?lang=${lang}`);
+      await expect(page.getByRole('tab')).toHaveText([...names]);
+    });
+  }
+
   test('English with ?lang=en', async ({ page }) => {
     await page.goto('/?lang=en');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
