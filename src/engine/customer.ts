@@ -1,17 +1,12 @@
 // One customer (MODEL.md section 1): annual contribution, discounted CLV,
 // payback, the J-curve and "what becomes of 100 customers you win".
 import { CAP_NOTICE_TAIL, UNBOUNDED_CAP_YEARS, type Scenario } from './parameters.ts';
-import { power } from './power.ts';
+import { geometricSum, power } from './power.ts';
+import { clvConventions } from './conventions.ts';
 import type { CustomerResult, JCurvePoint, LifetimeGroup } from './results.ts';
 
 /** Years shown for an unlimited horizon in the J-curve and lifetime bars. */
 export const DISPLAY_YEARS_UNLIMITED = 30;
-
-/** Sum of q^(t-1) for t = 1..years (years may be fractional only via the closed form). */
-export function geometricSum(q: number, years: number): number {
-  if (Math.abs(1 - q) < 1e-12) return years;
-  return (1 - power(q, years)) / (1 - q);
-}
 
 export interface AnnuityFactor {
   /** Multiplier turning an annual amount m into its expected discounted sum: CLV = m * factor. */
@@ -128,6 +123,7 @@ export function singleCustomer(s: Scenario): CustomerResult {
     paybackLifetime,
     // P(L >= l*) = r^(l* - 1): the share of won customers who ever pay back.
     paybackProbability: paybackLifetime === null ? 0 : Math.pow(retention, paybackLifetime - 1),
+    conventions: clvConventions(s, margin, clv),
   };
 }
 

@@ -18,3 +18,9 @@ export function powInt(base: number, exponent: number): number {
 export function power(base: number, years: number): number {
   return Number.isInteger(years) && years >= 0 && years < 2 ** 31 ? powInt(base, years) : Math.pow(base, years);
 }
+
+/** Sum of q^(t-1) for t = 1..years (years may be fractional only via the closed form). */
+export function geometricSum(q: number, years: number): number {
+  if (Math.abs(1 - q) < 1e-12) return years;
+  return (1 - power(q, years)) / (1 - q);
+}

@@ -1,6 +1,7 @@
 // What the engine hands to the main thread: figures and sampled curves only
 // (a few hundred points), never per-customer arrays. Shares are fractions,
 // money is in the scenario's currency, time in years.
+import type { Convention } from './conventions.ts';
 
 export interface CurvePoint {
   /** Share of customers, 0..1. */
@@ -51,6 +52,8 @@ export interface CustomerResult {
   /** l*: first lifetime in years whose realised profit is >= 0; null if none within the horizon. */
   paybackLifetime: number | null;
   paybackProbability: number;
+  /** The same customer under the conventions other calculators use ("why CLV calculators disagree"). */
+  conventions: Convention[];
 }
 
 export interface Decile {

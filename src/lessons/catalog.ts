@@ -20,6 +20,7 @@ export const CHARTS = {
   textbook: { view: 'kunde', title: 'textbook.title' },
   lifetimes: { view: 'kunde', title: 'lifetimes.title' },
   customerFormulas: { view: 'kunde', title: 'teach.customer.title' },
+  conventions: { view: 'kunde', title: 'conventions.chart' },
   pareto: { view: 'portfolio', title: 'pareto.title' },
   whale: { view: 'portfolio', title: 'whale.title' },
   histogram: { view: 'portfolio', title: 'histogram.title' },
