@@ -1,10 +1,12 @@
 // The formula boards write the MODEL.md chains out with the engine's numbers.
 import { render } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
+import ConventionsBoard from '../../../src/components/teaching/ConventionsBoard.svelte';
 import CustomerFormulas from '../../../src/components/teaching/CustomerFormulas.svelte';
 import DropFormulas from '../../../src/components/teaching/DropFormulas.svelte';
 import FocusFormulas from '../../../src/components/teaching/FocusFormulas.svelte';
 import { superscript } from '../../../src/components/teaching/superscript.ts';
+import { singleCustomer } from '../../../src/engine/customer.ts';
 import { createEngine } from '../../../src/engine/index.ts';
 import { DEFAULTS, type Scenario } from '../../../src/engine/parameters.ts';
 import { formatMoney, formatPercent } from '../../../src/i18n/format.ts';
@@ -95,5 +97,36 @@ describe('FocusFormulas', () => {
     // (1 − 0.5) × 20 % + 0.5 × 60 % = 40 %
     expect(text).toContain(`(1 − 0,5) × 20 % + 0,5 × 60 % = ${plain(formatPercent(a.budgetShare, 'de', 1))}`);
     expect(a.budgetShare).toBeCloseTo(0.4, 10);
+  });
+});
+
+describe('ConventionsBoard: why CLV calculators disagree', () => {
+  const customer = singleCustomer(DEFAULTS);
+  const shown = (container: HTMLElement, id: string) => container.querySelector(`[data-convention="${id}"]`);
+
+  it('shows the same customer under five conventions with the figures of MODEL section 1 (de)', () => {
+    const { container } = render(ConventionsBoard, { customer, scenario: DEFAULTS });
+    const text = plain(container.textContent);
+    expect(text).toContain('zwischen 271,50 € und 500,00 € wert; dieses Modell sagt 339,38 €');
+    expect(plain(shown(container, 'model')?.textContent)).toContain('= 339,38 €');
+    // 0.8 × 339.38 = 271.50, 20 % below this model.
+    expect(plain(shown(container, 'textbook')?.textContent)).toContain('= 0,8 × 339,38 € = 271,50 € (−20 %)');
+    expect(plain(shown(container, 'undiscounted')?.textContent)).toContain('= 100,00 € × 5 = 500,00 € (+47,3 %)');
+    expect(plain(shown(container, 'monthly')?.textContent)).toContain('Monate zu 30,4375 Tagen, 120 Monate');
+    expect(plain(shown(container, 'monthly')?.textContent)).toContain('= 318,57 €');
+    expect(plain(shown(container, 'monthly30')?.textContent)).toContain('= 317,81 €');
+    // The chart carries the contract name lessons point at, with one bar per convention.
+    expect(container.querySelectorAll('[data-chart="conventions"] rect.bar')).toHaveLength(5);
+    expect(text).not.toContain('_');
+  });
+
+  it('follows the sliders: with churn 10 % the classic formula is 0.9 × the CLV (en)', () => {
+    i18n.locale = 'en';
+    const churn = { ...DEFAULTS, churnRate: 0.1 };
+    const c = singleCustomer(churn);
+    const { container } = render(ConventionsBoard, { customer: c, scenario: churn });
+    expect(plain(shown(container, 'textbook')?.textContent)).toContain(`= 0.9 × ${plain(formatMoney(c.clv, 'en'))}`);
+    expect(plain(shown(container, 'undiscounted')?.textContent)).toContain('= €100.00 × 10 = €1,000.00');
+    expect(plain(container.textContent)).toContain('over 10 years');
   });
 });
