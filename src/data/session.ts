@@ -25,7 +25,7 @@ import type { ImportError, RejectedRow } from './problems.ts';
 import { importedServiceScenario, segmentCustomersOfAnalysis } from './segments.ts';
 import { computeSegments, type SegmentSettings, type SegmentsResult } from '../engine/scoring/segments.ts';
 import type { ServiceScenario } from '../engine/scoring/serviceLevels.ts';
-import type { CustomerSummary, TimeUnit } from './summary.ts';
+import { dataEndData, DAYS_PER_UNIT, type CalibrationData, type CustomerSummary, type TimeUnit } from './summary.ts';
 import { costByCustomer, missingForecasts, realValuation } from './valuation.ts';
 
 /** Rejected rows sent with a report; all of them are available as CSV. */
@@ -118,6 +118,9 @@ export interface CohortView {
   cohorts: { label: string; customers: number; revenue: number[]; active: number[] }[];
 }
 
+/** The moment the win-back list speaks of. */
+export type AtRiskMoment = 'dataEnd' | 'calibrationEnd';
+
 export interface AtRiskRow {
   id: string;
   revenue: number;
@@ -142,7 +145,12 @@ export interface DataApi {
   rejectedRowsCsv(): Promise<string>;
   cohorts(): Promise<CohortView | null>;
   channels(): Promise<ChannelTotals[]>;
-  atRisk(): Promise<AtRiskRow[]>;
+  /**
+   * The win-back list, with P(alive), last purchase and CLV all as of one
+   * moment: the end of the data (default; the calibration fit updated on every
+   * purchase) or the end of the calibration period (what the fit saw).
+   */
+  atRisk(asOf?: AtRiskMoment): Promise<AtRiskRow[]>;
   /** Drop the worst k %, focus and the value histogram for the imported customers (data/decisions.ts); null before an import. */
   dataDecisions(settings: DataDecisionSettings): Promise<DataDecisions | null>;
   /** Scoring and segmentation (engine/scoring) of the imported customers (data/segments.ts); `scenario` gives stickiness and care response. Null before an import. */
@@ -272,6 +280,14 @@ function rowOf(loaded: Loaded, c: number): ForecastRow {
   };
 }
 
+/** The calibration fit evaluated on every purchase, at the end of the data (summary.ts: dataEndData). */
+function forecastsAtDataEnd(loaded: Loaded): { data: CalibrationData; atEnd: CustomerForecasts } {
+  const { analysis, clvBase, options } = loaded;
+  const data = dataEndData(analysis.summary, analysis.calibration);
+  const clvOptions = clvOptionsOf(clvBase, options);
+  return { data, atEnd: forecastCustomers(analysis.bgnbd, analysis.gammaGamma, data, clvOptions.horizon, clvOptions) };
+}
+
 function computeForecasts(analysis: Analysis, base: ClvOptions, options: DataForecastOptions): CustomerForecasts {
   const clvOptions = clvOptionsOf(base, options);
   return forecastCustomers(analysis.bgnbd, analysis.gammaGamma, analysis.calibration, clvOptions.horizon, clvOptions);
@@ -285,6 +301,8 @@ export function createDataSession(): DataApi {
   let lastRejected: RejectedRow[] = [];
   /** Valuation and ranks of the current forecast, kept while only the decision sliders move. */
   let decisions: { forecasts: CustomerForecasts; base: DataDecisionBase } | null = null;
+  /** The forecasts as of the end of the data, kept while the forecast settings stay. */
+  let atDataEnd: { forecasts: CustomerForecasts; data: CalibrationData; atEnd: CustomerForecasts } | null = null;
 
   return {
     detectData(bytes) {
@@ -417,10 +435,16 @@ export function createDataSession(): DataApi {
       return Promise.resolve(computeSegments(customers, settings, importedServiceScenario(scenario, options)));
     },
 
-    atRisk() {
+    atRisk(asOf = 'dataEnd') {
       if (loaded === null) return Promise.resolve([]);
-      const { analysis, forecasts } = loaded;
+      const { analysis } = loaded;
       const { summary, calibration } = analysis;
+      if (asOf === 'dataEnd' && atDataEnd?.forecasts !== loaded.forecasts) {
+        atDataEnd = { forecasts: loaded.forecasts, ...forecastsAtDataEnd(loaded) };
+      }
+      const { data, forecasts } =
+        asOf === 'dataEnd' && atDataEnd !== null ? { data: atDataEnd.data, forecasts: atDataEnd.atEnd } : { data: calibration, forecasts: loaded.forecasts };
+      const perUnit = DAYS_PER_UNIT[summary.unit];
       const pastRevenue = Array.from(calibration.index, (c) => summary.revenue[c] as number);
       const list = atRiskCustomers(pastRevenue, forecasts.probabilityAlive, AT_RISK_DEFAULTS);
       return Promise.resolve(
@@ -430,8 +454,9 @@ export function createDataSession(): DataApi {
             id: summary.ids[c] ?? '',
             revenue: summary.revenue[c] as number,
             probabilityAlive: forecasts.probabilityAlive[k] as number,
-            frequency: summary.frequency[c] as number,
-            lastPurchase: formatDay(summary.lastDay[c] as number),
+            frequency: data.frequency[k] as number,
+            // The last purchase the model saw: first purchase + recency.
+            lastPurchase: formatDay(Math.round((summary.firstDay[c] as number) + (data.recency[k] as number) * perUnit)),
             clv: forecasts.clv[k] as number,
           };
         }),

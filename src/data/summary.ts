@@ -261,3 +261,37 @@ export function calibrationData(summary: CustomerSummary): CalibrationData {
   }
   return data;
 }
+
+/**
+ * The calibration customers as of the end of the data: the same customers
+ * (same `index`), with their purchases of calibration and holdout together.
+ * The models fitted on the calibration period are then evaluated at the
+ * observation end (the BG/NBD posterior updated on all data), so that
+ * P(alive) and the last purchase shown beside it speak of the same moment.
+ * Repeat spend: the calibration repeat purchases plus every holdout purchase
+ * (a calibration customer's first purchase is always in the calibration).
+ */
+export function dataEndData(summary: CustomerSummary, calibration: CalibrationData): CalibrationData {
+  const m = calibration.index.length;
+  const perUnit = DAYS_PER_UNIT[summary.unit];
+  const data: CalibrationData = {
+    index: calibration.index,
+    frequency: new Float64Array(m),
+    recency: new Float64Array(m),
+    T: new Float64Array(m),
+    monetary: new Float64Array(m),
+    holdoutFrequency: new Float64Array(m),
+  };
+  for (let k = 0; k < m; k++) {
+    const c = calibration.index[k] as number;
+    const xCalibration = calibration.frequency[k] as number;
+    const holdout = summary.holdoutFrequency[c] as number;
+    const x = xCalibration + holdout;
+    const first = summary.firstDay[c] as number;
+    data.frequency[k] = x;
+    data.recency[k] = ((summary.lastDay[c] as number) - first) / perUnit;
+    data.T[k] = (summary.observationEnd - first) / perUnit;
+    data.monetary[k] = x > 0 ? ((calibration.monetary[k] as number) * xCalibration + (summary.holdoutRevenue[c] as number)) / x : 0;
+  }
+  return data;
+}

@@ -12,6 +12,7 @@ import type { ImportError, RejectedRow } from '../data/problems.ts';
 import type { DataDecisions, DataDecisionSettings } from '../data/decisions.ts';
 import {
   FORECAST_DEFAULTS,
+  type AtRiskMoment,
   type AtRiskRow,
   type CohortView,
   type DataApi,
@@ -53,6 +54,8 @@ export class DataState {
   cohorts = $state.raw<CohortView | null>(null);
   channels = $state.raw<ChannelTotals[]>([]);
   atRisk = $state.raw<AtRiskRow[]>([]);
+  /** The moment of the win-back list: the end of the data unless the user asks for the calibration end. */
+  atRiskAsOf = $state<AtRiskMoment>('dataEnd');
   forecastOptions = $state.raw<DataForecastOptions>(FORECAST_DEFAULTS);
 
   readonly #api: DataApi;
@@ -66,7 +69,7 @@ export class DataState {
     this.#forecastQuery = new Query(
       async (options) => {
         const forecast = await api.forecastData(options);
-        return forecast === null ? null : { forecast, atRisk: await api.atRisk() };
+        return forecast === null ? null : { forecast, atRisk: await api.atRisk(this.atRiskAsOf) };
       },
       {
         onAnswer: ({ value }) => {
@@ -145,12 +148,20 @@ export class DataState {
     const [cohorts, channels, atRisk] = await Promise.all([
       this.#api.cohorts(),
       outcome.result.hasChannel ? this.#api.channels() : Promise.resolve([]),
-      this.#api.atRisk(),
+      this.#api.atRisk(this.atRiskAsOf),
     ]);
     if (id !== this.#request) return;
     this.cohorts = cohorts;
     this.channels = channels;
     this.atRisk = atRisk;
+  }
+
+  /** Shows the win-back list as of another moment (same fit, same settings). */
+  async showAtRiskAsOf(asOf: AtRiskMoment): Promise<void> {
+    this.atRiskAsOf = asOf;
+    const id = this.#request;
+    const list = await this.#api.atRisk(asOf);
+    if (id === this.#request && asOf === this.atRiskAsOf) this.atRisk = list;
   }
 
   /** Stops a running import; the worker answers it with a "cancelled" error. */

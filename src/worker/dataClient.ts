@@ -111,7 +111,7 @@ export function createDataClient(spawn: () => DataWorkerHandle): DataClient {
     },
     cohorts: () => (active ? guarded(active, active.api.cohorts(), null) : Promise.resolve(null)),
     channels: () => (active ? guarded(active, active.api.channels(), []) : Promise.resolve([])),
-    atRisk: () => (active ? guarded(active, active.api.atRisk(), []) : Promise.resolve([])),
+    atRisk: (asOf) => (active ? guarded(active, active.api.atRisk(asOf), []) : Promise.resolve([])),
     dataDecisions: (settings) => (active ? guarded(active, active.api.dataDecisions(settings), null) : Promise.resolve(null)),
     dataSegments: (settings, scenario) => (active ? guarded(active, active.api.dataSegments(settings, scenario), null) : Promise.resolve(null)),
   };
@@ -140,7 +140,7 @@ export function spawnDataWorker(): DataWorkerHandle {
       rejectedRowsCsv: () => remote.rejectedRowsCsv(),
       cohorts: () => remote.cohorts(),
       channels: () => remote.channels(),
-      atRisk: () => remote.atRisk(),
+      atRisk: (asOf) => remote.atRisk(asOf),
       dataDecisions: (settings) => remote.dataDecisions(settings),
       dataSegments: (settings, scenario) => remote.dataSegments(settings, scenario),
     },

@@ -3,7 +3,7 @@ import { fitBgNbd } from '../../src/data/bgnbd.ts';
 import { dayFromCivil } from '../../src/data/dates.ts';
 import { fitGammaGamma, prepareGammaGamma } from '../../src/data/gammaGamma.ts';
 import { importTransactions } from '../../src/data/import.ts';
-import { calibrationData, summarizeCustomers } from '../../src/data/summary.ts';
+import { calibrationData, dataEndData, summarizeCustomers } from '../../src/data/summary.ts';
 import type { TransactionTable } from '../../src/data/table.ts';
 import { expectClose } from '../engine/close.ts';
 import { calibrationSummary, column, numericColumns, relative, sharedText } from './fixtures.ts';
@@ -134,5 +134,45 @@ describe('fits on the summary computed from the event log, end 1997-09-30 (READM
     const expectedGg = { p: 4.683454, q: 4.189783, v: 24.39055 };
     for (const key of ['p', 'q', 'v'] as const) expect(relative(gg[key], expectedGg[key]), key).toBeLessThan(1e-3);
     expectClose(gg.logLik, -4884.5663, 0.01);
+  });
+});
+
+describe('dataEndData(summary, calibration): the calibration customers as of the end of the data', () => {
+  it('counts calibration and holdout purchases together, to the last day observed (hand-computed, weeks)', async () => {
+    const csv = [
+      'customer_id,date,revenue',
+      'a,2020-01-01,10',
+      'a,2020-01-15,20',
+      'a,2020-02-12,30',
+      'b,2020-01-10,5',
+      'b,2020-02-26,7',
+      'c,2020-02-05,9',
+    ].join('\n');
+    const outcome = await importTransactions(csv);
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    const summary = summarizeCustomers(outcome.table, { calibrationEnd: dayFromCivil(2020, 1, 31), unit: 'week' });
+    const calibration = calibrationData(summary);
+    const atEnd = dataEndData(summary, calibration);
+    // c bought first after the calibration end: not a calibration customer, in neither.
+    expect(Array.from(atEnd.index, (c) => summary.ids[c])).toEqual(['a', 'b']);
+    // a: calibration x = 1, t_x = 14/7 = 2, T = 30/7, spend 20; at the end (26 Feb): x = 2, t_x = 42/7 = 6, T = 56/7 = 8, spend (20 + 30)/2 = 25.
+    expect([calibration.frequency[0], calibration.recency[0], calibration.monetary[0]]).toEqual([1, 2, 20]);
+    expectClose(calibration.T[0], 30 / 7, 1e-12);
+    expect([atEnd.frequency[0], atEnd.recency[0], atEnd.T[0], atEnd.monetary[0]]).toEqual([2, 6, 8, 25]);
+    // b: calibration x = 0, T = 21/7 = 3; at the end x = 1, t_x = T = 47/7, spend 7.
+    expect([calibration.frequency[1], calibration.T[1]]).toEqual([0, 3]);
+    expect(atEnd.frequency[1]).toBe(1);
+    expectClose(atEnd.recency[1], 47 / 7, 1e-12);
+    expectClose(atEnd.T[1], 47 / 7, 1e-12);
+    expect(atEnd.monetary[1]).toBe(7);
+  });
+
+  it('without a holdout it is the calibration data itself', async () => {
+    const table = await cdnowTable();
+    const summary = summarizeCustomers(table);
+    const calibration = calibrationData(summary);
+    const atEnd = dataEndData(summary, calibration);
+    for (const name of ['frequency', 'recency', 'T'] as const) expect(Array.from(atEnd[name]), name).toEqual(Array.from(calibration[name]));
+    for (let k = 0; k < calibration.monetary.length; k++) expectClose(atEnd.monetary[k], calibration.monetary[k] as number, 1e-9);
   });
 });

@@ -11,6 +11,7 @@ import { realPortfolio } from '../../../src/data/portfolio.ts';
 import { i18n } from '../../../src/i18n/i18n.svelte.ts';
 import { DataState } from '../../../src/state/data.svelte.ts';
 import { createDataSession } from '../../../src/data/session.ts';
+import { sharedBytes } from '../../data/fixtures.ts';
 
 /** A German ERP export: 24 customers, several buying again, one bad row (line 3). */
 function germanCsv(): string {
@@ -146,5 +147,28 @@ describe('DataView', () => {
       expect(row?.textContent).toContain(formatMoney(channel.margin ?? Number.NaN, 'en', 0));
     }
     expect(kpiValue('data.bgnbdR')).toBeCloseTo(expected.analysis.bgnbd.r, 12);
+  });
+});
+
+describe('DataView: the win-back list says which moment it speaks of (issue 15, defect 1)', () => {
+  beforeEach(() => {
+    i18n.locale = 'de';
+  });
+
+  it('is as of the end of the data by default, in German dates, and can be switched to the calibration end', async () => {
+    const user = userEvent.setup();
+    const data = new DataState(createDataSession());
+    render(DataView, { data, fetchSample: () => Promise.resolve(sharedBytes('cdnow_sample_transactions.csv')) });
+    await user.click(screen.getByRole('button', { name: 'Mit Beispieldaten testen' }));
+    const note = await screen.findByText(/^Stand 30\.06\.1998, dem Ende der Daten/, {}, { timeout: 20_000 });
+    expect(note).toHaveAttribute('data-atrisk-asof', 'dataEnd');
+    const table = screen.getByRole('region', { name: 'Gefährdete Kunden: Rückgewinnungsliste' });
+    const lastPurchases = () => within(table).getAllByRole('row').slice(1).map((row) => row.querySelectorAll('td')[3]?.getAttribute('data-value') ?? '');
+    expect(lastPurchases().every((day) => day < '1998-05-01')).toBe(true);
+
+    await user.click(screen.getByRole('radio', { name: 'Ende der Kalibrierung (30.09.1997)' }));
+    await waitFor(() => expect(screen.getByText(/^Stand 30\.09\.1997, dem Ende der Kalibrierung/)).toHaveAttribute('data-atrisk-asof', 'calibrationEnd'));
+    await waitFor(() => expect(lastPurchases().every((day) => day <= '1997-09-30')).toBe(true));
+    expect(screen.getByRole('radio', { name: 'Ende der Daten (30.06.1998)' })).not.toBeChecked();
   });
 });
