@@ -172,3 +172,35 @@ describe('DataView: the win-back list says which moment it speaks of (issue 15, 
     expect(screen.getByRole('radio', { name: 'Ende der Daten (30.06.1998)' })).not.toBeChecked();
   });
 });
+
+describe('DataView: the cohort table is a heat map with its numbers kept (issue 15, defect 5)', () => {
+  it('shades each month by revenue, darkest at the strongest month, and by the active share on request', async () => {
+    i18n.locale = 'de';
+    const user = userEvent.setup();
+    const data = new DataState(createDataSession());
+    render(DataView, { data, fetchSample: () => Promise.resolve(sharedBytes('cdnow_sample_transactions.csv')) });
+    await user.click(screen.getByRole('button', { name: 'Mit Beispieldaten testen' }));
+    const table = await screen.findByRole('region', { name: 'Kohorten nach Monat des Erstkaufs' }, { timeout: 20_000 });
+    const cells = () => Array.from(table.querySelectorAll<HTMLElement>('td.heat'));
+    const number = (cell: HTMLElement) => Number((cell.textContent ?? '').trim().replace(/\./g, '').replace(',', '.'));
+    await waitFor(() => expect(cells().length).toBeGreaterThan(0));
+    const byRevenue = cells();
+    const max = Math.max(...byRevenue.map(number));
+    for (const cell of byRevenue) {
+      // Every cell still says its number; the shade follows it.
+      expect(cell.textContent?.trim()).not.toBe('');
+      if (number(cell) === max) expect(cell.dataset.shade).toBe('7');
+      if (number(cell) === 0) expect(cell.dataset.shade).toBe('0');
+    }
+    expect(screen.getByText(/desto mehr Umsatz im Monat/)).toBeInTheDocument();
+
+    await user.selectOptions(screen.getByLabelText('Angezeigte Kennzahl'), 'active');
+    await waitFor(() => expect(screen.getByText(/desto größer der Anteil der Kohorte/)).toBeInTheDocument());
+    const row = table.querySelector<HTMLElement>('tr[data-cohort]');
+    const size = Number((row?.querySelectorAll('td')[0]?.textContent ?? '').replace(/\./g, ''));
+    const first = row?.querySelectorAll<HTMLElement>('td.heat')[0];
+    // In its first month every customer of a cohort buys: the full share, the darkest shade.
+    expect(first && number(first)).toBe(size);
+    expect(first?.dataset.shade).toBe('7');
+  });
+});
