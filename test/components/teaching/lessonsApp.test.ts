@@ -43,7 +43,8 @@ async function lessonCard(selector: string): Promise<HTMLElement | null> {
     const card = document.querySelector<HTMLElement>(selector);
     if (!card) throw new Error(`no ${selector} yet`);
     return card;
-  });
+    // The lesson list is loaded lazily: its first import is transformed on the spot, which takes seconds on a busy machine.
+  }, { timeout: 10_000 });
 }
 
 function marked(kind: 'chart' | 'figure'): HTMLElement | null {
