@@ -25,7 +25,7 @@ import type { ImportError, RejectedRow } from './problems.ts';
 import { importedServiceScenario, segmentCustomersOfAnalysis } from './segments.ts';
 import { computeSegments, type SegmentSettings, type SegmentsResult } from '../engine/scoring/segments.ts';
 import type { ServiceScenario } from '../engine/scoring/serviceLevels.ts';
-import { dataEndData, DAYS_PER_UNIT, type CalibrationData, type CustomerSummary, type TimeUnit } from './summary.ts';
+import { dataEndData, DAYS_PER_UNIT, proposeCalibrationEnd, type CalibrationData, type CustomerSummary, type TimeUnit } from './summary.ts';
 import { costByCustomer, missingForecasts, realValuation } from './valuation.ts';
 
 /** Rejected rows sent with a report; all of them are available as CSV. */
@@ -35,13 +35,27 @@ export const FORECAST_ROWS = 100;
 
 export type DataDetectOutcome = { ok: true; detection: DialectDetection; encoding: TextEncoding; bytes: number } | { ok: false; error: ImportError };
 
+/**
+ * Where the calibration end came from: chosen by the user; the app's
+ * proposal (half the time span at a week boundary); all purchases (asked
+ * for, or too little data to split); or all purchases because the models
+ * could not be fitted on the proposed half.
+ */
+export type CalibrationSplit = 'chosen' | 'proposed' | 'all' | 'proposalFailed';
+
 export interface DataImportOptions {
   /** The file; default the bytes of the last detectData call. */
   bytes?: Uint8Array;
   dialect?: Partial<Dialect>;
   mapping?: ColumnMapping;
-  /** Last day of the calibration period, inclusive (days since 1970-01-01); default the last purchase day. */
+  /** Last day of the calibration period, inclusive (days since 1970-01-01); default as `holdout` says. */
   calibrationEnd?: number;
+  /**
+   * Without a calibration end: 'propose' (default) splits the time span in
+   * half at a week boundary (summary.ts: proposeCalibrationEnd); 'none' fits
+   * on every purchase, with no holdout to check the forecast.
+   */
+  holdout?: 'propose' | 'none';
   unit: TimeUnit;
   /** Forecast settings for the portfolio views sent back with the report. */
   forecast?: DataForecastOptions;
@@ -64,6 +78,8 @@ export interface DataImportResult {
   encoding: TextEncoding | null;
   unit: TimeUnit;
   calibrationEnd: number;
+  /** How the calibration end came about. */
+  split: CalibrationSplit;
   observationEnd: number;
   /** Length of the holdout period in the time unit (0 without holdout). */
   holdoutLength: number;
@@ -342,11 +358,24 @@ export function createDataSession(): DataApi {
         reported = now;
         onProgress?.({ phase: 'fit', rows, ...progress });
       };
-      const analyzed = analyzeImported(imported, {
-        unit: options.unit,
-        ...(onProgress !== undefined ? { onFit } : {}),
-        ...(options.calibrationEnd !== undefined ? { calibrationEnd: options.calibrationEnd } : {}),
-      });
+      const proposed =
+        options.calibrationEnd === undefined && options.holdout !== 'none' ? proposeCalibrationEnd(imported.report.firstDay, imported.report.lastDay) : null;
+      const analyze = (calibrationEnd: number | undefined) =>
+        analyzeImported(imported, {
+          unit: options.unit,
+          ...(onProgress !== undefined ? { onFit } : {}),
+          ...(calibrationEnd !== undefined ? { calibrationEnd } : {}),
+        });
+      let analyzed = analyze(options.calibrationEnd ?? proposed ?? undefined);
+      let split: CalibrationSplit = options.calibrationEnd !== undefined ? 'chosen' : proposed !== null ? 'proposed' : 'all';
+      // Half the data can be too little to fit where all of it is enough: then fit on all of it, and say so.
+      if (!analyzed.ok && split === 'proposed') {
+        const all = analyze(undefined);
+        if (all.ok) {
+          analyzed = all;
+          split = 'proposalFailed';
+        }
+      }
       // A failed analysis keeps the data set loaded before (issue 7: nothing previously loaded is touched).
       if (!analyzed.ok) return { ok: false, error: analyzed.error, rejected, rejectedCount: imported.rejected.length, report: imported.report };
       const analysis = analyzed.analysis;
@@ -371,6 +400,7 @@ export function createDataSession(): DataApi {
           encoding: imported.encoding,
           unit: summary.unit,
           calibrationEnd: summary.calibrationEnd,
+          split,
           observationEnd: summary.observationEnd,
           holdoutLength: summary.holdoutLength,
           calibrationCustomers: summary.calibrationCustomers,

@@ -295,3 +295,21 @@ export function dataEndData(summary: CustomerSummary, calibration: CalibrationDa
   }
   return data;
 }
+
+/** Shortest span (days) worth splitting: below it the holdout would hold less than two weeks. */
+const MIN_SPLIT_SPAN_DAYS = 28;
+
+/**
+ * The calibration end the app proposes for a file (issue 15, defect 3): the
+ * first half of the time span, ending at a whole number of weeks after the
+ * first purchase day, so the calibration holds whole weeks and the other half
+ * checks the forecast. On the CDNOW sample (1997-01-01 to 1998-06-30) this is
+ * 39 weeks, 1997-09-30: the split of the published fits. Null when the span
+ * is too short to split.
+ */
+export function proposeCalibrationEnd(firstDay: number, lastDay: number): number | null {
+  const span = lastDay - firstDay;
+  if (!(span >= MIN_SPLIT_SPAN_DAYS)) return null;
+  const weeks = Math.max(1, Math.round(span / 2 / 7));
+  return firstDay + weeks * 7 - 1;
+}

@@ -29,8 +29,10 @@ export type DataPhase = 'idle' | 'reading' | 'mapping' | 'importing' | 'ready';
 export interface ImportChoice {
   mapping: ColumnMapping;
   dialect: Partial<Dialect>;
-  /** Last day of the calibration period as YYYY-MM-DD; empty for the last purchase day. */
+  /** Last day of the calibration period as YYYY-MM-DD; empty for the app's proposal (or none, see `holdout`). */
   calibrationEnd: string;
+  /** With an empty calibration end: propose a split (default) or fit on every purchase. */
+  holdout?: 'propose' | 'none';
 }
 
 /** The classic 39-week calibration period of the CDNOW sample (FHL 2005): purchases up to 1997-09-30. */
@@ -109,8 +111,19 @@ export class DataState {
     await this.runImport({ mapping: detection.columns.mapping, dialect: {}, calibrationEnd: SAMPLE_CALIBRATION_END }, true);
   }
 
+  /** The file's last confirmed choice, for a refit with another calibration end. */
+  #choice: { choice: ImportChoice; sample: boolean } | null = null;
+
+  /** Fits the same file again with another calibration end (YYYY-MM-DD), or on every purchase with 'none'. */
+  async refit(calibrationEnd: string | 'none'): Promise<void> {
+    if (this.#choice === null) return;
+    const { choice, sample } = this.#choice;
+    await this.runImport(calibrationEnd === 'none' ? { ...choice, calibrationEnd: '', holdout: 'none' } : { ...choice, calibrationEnd, holdout: 'propose' }, sample);
+  }
+
   async runImport(choice: ImportChoice, sample = false): Promise<void> {
     const id = ++this.#request;
+    this.#choice = { choice, sample };
     const end = choice.calibrationEnd.trim() === '' ? Number.NaN : parseDay(choice.calibrationEnd, 'YYYY-MM-DD');
     this.phase = 'importing';
     this.progress = { phase: 'parse', fraction: 0, rows: 0 };
@@ -123,6 +136,7 @@ export class DataState {
         dialect: choice.dialect,
         forecast: this.forecastOptions,
         ...(Number.isNaN(end) ? {} : { calibrationEnd: end }),
+        ...(choice.holdout !== undefined ? { holdout: choice.holdout } : {}),
       },
       (progress) => {
         if (id === this.#request) this.progress = progress;

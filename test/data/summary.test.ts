@@ -3,7 +3,7 @@ import { fitBgNbd } from '../../src/data/bgnbd.ts';
 import { dayFromCivil } from '../../src/data/dates.ts';
 import { fitGammaGamma, prepareGammaGamma } from '../../src/data/gammaGamma.ts';
 import { importTransactions } from '../../src/data/import.ts';
-import { calibrationData, dataEndData, summarizeCustomers } from '../../src/data/summary.ts';
+import { calibrationData, dataEndData, proposeCalibrationEnd, summarizeCustomers } from '../../src/data/summary.ts';
 import type { TransactionTable } from '../../src/data/table.ts';
 import { expectClose } from '../engine/close.ts';
 import { calibrationSummary, column, numericColumns, relative, sharedText } from './fixtures.ts';
@@ -174,5 +174,19 @@ describe('dataEndData(summary, calibration): the calibration customers as of the
     const atEnd = dataEndData(summary, calibration);
     for (const name of ['frequency', 'recency', 'T'] as const) expect(Array.from(atEnd[name]), name).toEqual(Array.from(calibration[name]));
     for (let k = 0; k < calibration.monetary.length; k++) expectClose(atEnd.monetary[k], calibration.monetary[k] as number, 1e-9);
+  });
+});
+
+describe('proposeCalibrationEnd(firstDay, lastDay): the split the app proposes for a file (issue 15, defect 3)', () => {
+  it('CDNOW (1997-01-01 to 1998-06-30, 545 days): half is 272.5 days, 39 whole weeks, so 1997-09-30 as in the published fits', () => {
+    expect(proposeCalibrationEnd(dayFromCivil(1997, 1, 1), dayFromCivil(1998, 6, 30))).toBe(dayFromCivil(1997, 9, 30));
+  });
+
+  it('ends a whole number of weeks after the first day, and leaves no split for less than four weeks of data', () => {
+    const first = dayFromCivil(2024, 1, 1);
+    // 100 days: half is 50 days, 7 weeks (49 days), so the calibration ends on day 48 after the first.
+    expect(proposeCalibrationEnd(first, first + 100)).toBe(first + 48);
+    expect(proposeCalibrationEnd(first, first + 27)).toBeNull();
+    expect(proposeCalibrationEnd(first, first + 28)).toBe(first + 13);
   });
 });

@@ -4,7 +4,8 @@ import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import DataView from '../../../src/components/data/DataView.svelte';
-import { analyzeBytes } from '../../../src/data/analysis.ts';
+import { analyzeBytes, type AnalysisOptions, type AnalysisOutcome } from '../../../src/data/analysis.ts';
+import { proposeCalibrationEnd } from '../../../src/data/summary.ts';
 import { channelTotals } from '../../../src/data/cohorts.ts';
 import { formatMoney } from '../../../src/i18n/format.ts';
 import { realPortfolio } from '../../../src/data/portfolio.ts';
@@ -28,6 +29,16 @@ function germanCsv(): string {
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The analysis the tab shows for a file without a chosen calibration end: the proposed split, else all purchases. */
+async function splitAnalysis(bytes: Uint8Array, options: AnalysisOptions): Promise<AnalysisOutcome> {
+  const all = await analyzeBytes(bytes, options);
+  if (!all.ok) return all;
+  const end = proposeCalibrationEnd(all.analysis.imported.report.firstDay, all.analysis.imported.report.lastDay);
+  if (end === null) return all;
+  const split = await analyzeBytes(bytes, { ...options, calibrationEnd: end });
+  return split.ok ? split : all;
 }
 
 function kpiValue(name: string): number {
@@ -71,7 +82,7 @@ describe('DataView', () => {
     await user.click(screen.getByRole('button', { name: 'Import' }));
     await screen.findByRole('region', { name: /Import: export.csv/ });
 
-    const expected = await analyzeBytes(new TextEncoder().encode(text), { unit: 'week' });
+    const expected = await splitAnalysis(new TextEncoder().encode(text), { unit: 'week' });
     if (!expected.ok) throw new Error(expected.error.message);
     const { imported, bgnbd, gammaGamma, summary } = expected.analysis;
 
@@ -138,7 +149,7 @@ describe('DataView', () => {
     expect(screen.getByLabelText<HTMLSelectElement>('Sales channel column (optional)').selectedOptions[0]?.textContent).toBe('Kanal');
     await user.click(screen.getByRole('button', { name: 'Import' }));
 
-    const expected = await analyzeBytes(new TextEncoder().encode(text), { unit: 'week', dialect: { dateFormat: 'MM.DD.YYYY' } });
+    const expected = await splitAnalysis(new TextEncoder().encode(text), { unit: 'week', dialect: { dateFormat: 'MM.DD.YYYY' } });
     if (!expected.ok) throw new Error(expected.error.message);
     const channels = channelTotals(expected.analysis.imported.table);
     const region = await screen.findByRole('region', { name: 'Profit by sales channel' });
@@ -202,5 +213,33 @@ describe('DataView: the cohort table is a heat map with its numbers kept (issue 
     // In its first month every customer of a cohort buys: the full share, the darkest shade.
     expect(first && number(first)).toBe(size);
     expect(first?.dataset.shade).toBe('7');
+  });
+});
+
+describe('DataView: a file gets a proposed holdout split it can change (issue 15, defect 3)', () => {
+  it('proposes 1997-09-30 for the CDNOW file, refits on every purchase on request, and with a chosen end', async () => {
+    i18n.locale = 'en';
+    const user = userEvent.setup();
+    const data = new DataState(createDataSession());
+    render(DataView, { data, fetchSample: () => Promise.reject(new Error('not the sample')) });
+    const bytes = sharedBytes('cdnow_sample_transactions.csv');
+    await user.upload(screen.getByLabelText('Transaction file (CSV)'), new File([bytes], 'cdnow.csv', { type: 'text/csv' }));
+    await user.click(await screen.findByRole('button', { name: 'Import' }));
+    const summary = await screen.findByRole('region', { name: /Import: cdnow.csv/ }, { timeout: 20_000 });
+    expect(within(summary).getByText(/Proposed by the app/)).toHaveTextContent('up to 30 Sept 1997');
+    // The same fit as the sample data (shared/data/README.md: r = 0.2425945 from the event log).
+    expect(kpiValue('data.bgnbdR')).toBeCloseTo(0.2425945, 3);
+
+    await user.click(within(summary).getByRole('button', { name: 'Fit without a holdout' }));
+    await waitFor(() => expect(within(screen.getByRole('region', { name: /Import: cdnow.csv/ })).getByText(/no holdout/)).toBeInTheDocument(), { timeout: 20_000 });
+    expect(screen.queryByText(/Proposed by the app/)).toBeNull();
+    const r = kpiValue('data.bgnbdR');
+    expect(Math.abs(r - 0.2425945)).toBeGreaterThan(1e-3);
+
+    const field = screen.getByLabelText<HTMLInputElement>('Calibration up to');
+    await user.clear(field);
+    await user.type(field, '1997-12-31');
+    await user.click(screen.getByRole('button', { name: 'Fit again' }));
+    await waitFor(() => expect(screen.getByRole('region', { name: /Import: cdnow.csv/ })).toHaveTextContent(/up to 31 Dec 1997, then a holdout of 25.9 weeks/), { timeout: 20_000 });
   });
 });
