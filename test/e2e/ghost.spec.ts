@@ -77,4 +77,25 @@ test.describe('ghost and motion on the J-curve', () => {
     await page.waitForTimeout(400);
     expect(new Set(await seenPaths(page)).size).toBe(2);
   });
+
+  test('lesson (a) step 5 ("before: 1") keeps step 1\'s J-curve faint behind the new one, past the pause', async ({ page }) => {
+    await page.goto('/?lang=en#lektionen');
+    await expectKpi4(page, 'clv', 339.3803);
+    await page.locator('[data-lesson-card="acquisition"]').getByRole('button', { name: 'Start', exact: true }).click();
+    const guide = page.locator('.lesson-guide');
+    await expect(guide).toHaveAttribute('data-step', '1');
+    await expect(page.locator(LINE)).toBeVisible();
+    // PageDown steps on (and reveals asked answers) until step 5 is shown answered.
+    for (let press = 0; press < 12; press++) {
+      if ((await guide.getAttribute('data-step')) === '5' && (await guide.getAttribute('data-asking')) === 'false') break;
+      await page.keyboard.press('PageDown');
+      await expect(page.locator('main.views')).toHaveAttribute('aria-busy', 'false');
+    }
+    await expect(guide).toHaveAttribute('data-step', '5');
+    const ghost = page.locator('[data-chart="jcurve"] path.ghost');
+    await expect(ghost).toHaveCount(1);
+    await page.waitForTimeout(4_500);
+    await expect(ghost).toHaveCount(1);
+    expect(await ghost.getAttribute('d')).not.toBe(await page.locator(LINE).getAttribute('d'));
+  });
 });
