@@ -25,8 +25,10 @@ export const MOVE_MS = 200;
  */
 export const lessonGhost = $state<{ step: number | null; before: number | null }>({ step: null, before: null });
 
+/** Reduced motion also where the preference cannot be asked (no matchMedia: jsdom, very old browsers). */
 export function prefersReducedMotion(): boolean {
-  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  if (typeof window === 'undefined' || typeof window.matchMedia !== 'function') return true;
+  return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
 function samePoints(a: Points, b: Points): boolean {
@@ -109,7 +111,7 @@ function interpolatePoints(from: Points, to: Points): (t: number) => Points {
 
 /**
  * The curve as drawn: gliding to each new value in MOVE_MS, at once under
- * prefers-reduced-motion (and without requestAnimationFrame). A small frame
+ * prefers-reduced-motion (and without matchMedia or requestAnimationFrame). A small frame
  * loop instead of svelte/motion, whose module asks matchMedia on import.
  */
 export function movingPoints(points: () => Points): { readonly current: Points } {
