@@ -128,7 +128,7 @@ export function formatYearsAfter(value: number, locale: Locale, maxFractionDigit
   return `${withMinus(number.format(value))}\u00a0${word}`;
 }
 
-export type DurationUnit = 'year' | 'month' | 'week' | 'day';
+export type DurationUnit = 'year' | 'month' | 'week' | 'day' | 'hour';
 
 /** A duration as subject or object: `1 Woche`, `2,5 Monate`, `1 week`, `2.5 months` (Intl's unit format). */
 export function formatDuration(value: number, unit: DurationUnit, locale: Locale, maxFractionDigits = 1): string {
@@ -148,6 +148,7 @@ const DATIVE: Readonly<Record<DurationUnit, readonly [string, string]>> = {
   month: ['Monat', 'Monaten'],
   week: ['Woche', 'Wochen'],
   day: ['Tag', 'Tagen'],
+  hour: ['Stunde', 'Stunden'],
 };
 
 /** A duration after a preposition that takes the dative: `vor 1 Monat`, `vor 2,5 Monaten`; English as formatDuration. */

@@ -208,6 +208,100 @@ const CASES: readonly Case[] = [
     de: ['letzter Kauf im Mittel vor 1\u00a0Monat', 'letzter Kauf im Mittel vor 2\u00a0Monaten', 'letzter Kauf im Mittel vor 2,5\u00a0Monaten'],
     en: ['last purchase 1 month ago on average', 'last purchase 2 months ago on average', 'last purchase 2.5 months ago on average'],
   },
+  {
+    name: 'seg.abc.reading (the first count decides noun and verb)',
+    render: (v) => tp('seg.abc.reading', v, { rv: fmt.number(v, 0), rc: '3', cv: '4' }).split(': ')[1]?.split(',')[0] ?? '',
+    de: ['1 Kunde wechselt das Segment zwischen Umsatz und Wert', '2 Kunden wechseln das Segment zwischen Umsatz und Wert', '12 Kunden wechseln das Segment zwischen Umsatz und Wert'],
+    en: ['1 account changes segment between revenue and value', '2 accounts change segment between revenue and value', '12 accounts change segment between revenue and value'],
+    decimal: 12,
+  },
+  {
+    name: 'seg.leads.reading (leads, hours and pursued leads each take their own form)',
+    render: (v) =>
+      `${tCount('seg.leads.reading', v)} ${tCount('seg.leads.plan', v, { hours: fmt.duration(v, 'hour', 0), plan: 'P', perLead: fmt.duration(v, 'hour', 1), can: 'C' })}`,
+    de: [
+      '1 simulierter Lead, einem A-, B- oder C-Kunden ähnlich. Mit 1 Stunde wird 1 Lead nach Wert je Stunde verfolgt: erwartet P; die Gießkanne (1 Stunde je Lead) bringt C.',
+      '2 simulierte Leads, jeder einem A-, B- oder C-Kunden ähnlich. Mit 2 Stunden werden 2 Leads nach Wert je Stunde verfolgt: erwartet P; die Gießkanne (2 Stunden je Lead) bringt C.',
+      '40 simulierte Leads, jeder einem A-, B- oder C-Kunden ähnlich. Mit 40 Stunden werden 40 Leads nach Wert je Stunde verfolgt: erwartet P; die Gießkanne (40 Stunden je Lead) bringt C.',
+    ],
+    en: [
+      '1 simulated lead, like an A, B or C account. With 1 hour, 1 lead is pursued by value per hour: expected P; the watering can (1 hour per lead) brings C.',
+      '2 simulated leads, each like an A, B or C account. With 2 hours, 2 leads are pursued by value per hour: expected P; the watering can (2 hours per lead) brings C.',
+      '40 simulated leads, each like an A, B or C account. With 40 hours, 40 leads are pursued by value per hour: expected P; the watering can (40 hours per lead) brings C.',
+    ],
+    decimal: 40,
+  },
+  {
+    name: 'data.decisions.whaleReading (the removed buyers and the important ones)',
+    render: (v) =>
+      t('data.decisions.whaleReading', {
+        share: '10 %',
+        buyers: tCount('data.count.buyers', v),
+        before: 'B',
+        naive: 'N',
+        after: 'A',
+        important: tCount('data.decisions.importantAmong', v),
+      }).replace(/\) .*; /, ') … ; ').split('.')[0] ?? '',
+    de: [
+      'Die schlechtesten 10 % (1 Kunde) … ; 1 von ihnen gehört zu den umsatzstärksten 30 %',
+      'Die schlechtesten 10 % (2 Kunden) … ; 2 von ihnen gehören zu den umsatzstärksten 30 %',
+      'Die schlechtesten 10 % (12 Kunden) … ; 12 von ihnen gehören zu den umsatzstärksten 30 %',
+    ],
+    en: [
+      'Removing the worst 10 % (1 buyer) … ; 1 of them is among the top 30 % by revenue',
+      'Removing the worst 10 % (2 buyers) … ; 2 of them are among the top 30 % by revenue',
+      'Removing the worst 10 % (12 buyers) … ; 12 of them are among the top 30 % by revenue',
+    ],
+    decimal: 12,
+  },
+  {
+    name: 'data.formula.droppedImportantCount (the verb follows the count)',
+    render: (v) => tp('data.formula.droppedImportantCount', v, { removed: '12', revenue: 'R' }),
+    de: [
+      '1 der 12 entfernten Kunden gehört nach beobachtetem Umsatz zu den besten 30 %; er bringt R im Jahr',
+      '2 der 12 entfernten Kunden gehören nach beobachtetem Umsatz zu den besten 30 %; sie bringen R im Jahr',
+      '12 der 12 entfernten Kunden gehören nach beobachtetem Umsatz zu den besten 30 %; sie bringen R im Jahr',
+    ],
+    en: [
+      '1 of the 12 removed buyers is in the top 30 % by observed revenue; it brings R a year',
+      '2 of the 12 removed buyers are in the top 30 % by observed revenue; they bring R a year',
+      '12 of the 12 removed buyers are in the top 30 % by observed revenue; they bring R a year',
+    ],
+    decimal: 12,
+  },
+  {
+    name: 'formula.bestFocus and data.formula.bestFocus (values, levels checked)',
+    render: (v) => `${tp('formula.bestFocus', v, { best: '0,5' }).split(':')[0] ?? ''} / ${tp('data.formula.bestFocus', v, { best: '0,5' }).split(':')[0] ?? ''}`,
+    de: [
+      'Das f mit dem höchsten Portfoliowert unter 1 geprüften Wert von 0 bis 1 / Größter Wert auf 1 Stufe von f zwischen 0 und 1',
+      'Das f mit dem höchsten Portfoliowert unter 2 geprüften Werten von 0 bis 1 / Größter Wert auf 2 Stufen von f zwischen 0 und 1',
+      'Das f mit dem höchsten Portfoliowert unter 21 geprüften Werten von 0 bis 1 / Größter Wert auf 21 Stufen von f zwischen 0 und 1',
+    ],
+    en: [
+      'The f with the highest portfolio value among 1 value checked from 0 to 1 / Largest value on 1 level of f from 0 to 1',
+      'The f with the highest portfolio value among 2 values checked from 0 to 1 / Largest value on 2 levels of f from 0 to 1',
+      'The f with the highest portfolio value among 21 values checked from 0 to 1 / Largest value on 21 levels of f from 0 to 1',
+    ],
+    decimal: 21,
+  },
+  {
+    name: 'notice.unbounded (capped at, ends after: a duration)',
+    render: (v) => {
+      const text = t('notice.unbounded', { years: fmt.years(v, 0), yearsAfter: fmt.yearsAfter(v, 0) });
+      return `${text.split(':')[0] ?? ''} … ${text.split('. ').pop() ?? ''}`;
+    },
+    de: [
+      'Unbegrenzter Zeitraum, hier spürbar auf 1 Jahr begrenzt … Jede Summe über einen unbegrenzten Zeitraum endet nach 1\u00a0Jahr.',
+      'Unbegrenzter Zeitraum, hier spürbar auf 2 Jahre begrenzt … Jede Summe über einen unbegrenzten Zeitraum endet nach 2\u00a0Jahren.',
+      'Unbegrenzter Zeitraum, hier spürbar auf 100 Jahre begrenzt … Jede Summe über einen unbegrenzten Zeitraum endet nach 100\u00a0Jahren.',
+    ],
+    en: [
+      'Unlimited horizon, here noticeably capped at 1 year … Every sum over an unlimited horizon ends after 1 year.',
+      'Unlimited horizon, here noticeably capped at 2 years … Every sum over an unlimited horizon ends after 2 years.',
+      'Unlimited horizon, here noticeably capped at 100 years … Every sum over an unlimited horizon ends after 100 years.',
+    ],
+    decimal: 100,
+  },
 ];
 
 describe('messages with numbers: the word agrees with the number (issue 11, defect 9)', () => {

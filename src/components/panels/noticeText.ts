@@ -73,7 +73,8 @@ export function engineNotices(results: Results | null): string[] {
   if (!results) return [];
   const notices: string[] = [];
   if (results.customer.unbounded) {
-    notices.push(t('notice.unbounded', { years: fmt.number(results.customer.yearsCounted ?? UNBOUNDED_CAP_YEARS, 0) }));
+    const years = results.customer.yearsCounted ?? UNBOUNDED_CAP_YEARS;
+    notices.push(t('notice.unbounded', { years: fmt.years(years, 0), yearsAfter: fmt.yearsAfter(years, 0) }));
   }
   if (results.customer.annualMargin < 0) notices.push(t('notice.negativeMargin'));
   if (results.portfolio.whale === null) {

@@ -37,14 +37,20 @@ function figureOf(results: Results, name: FigureName): number | null {
   return name === 'repriceGain' ? results.drop.fix.repriceGain : kpisOf(results)[name];
 }
 
-/** A lesson's card on the Lektionen tab, whose code loads when the tab is first shown. */
+/**
+ * A lesson's card on the Lektionen tab, whose code loads when the tab is first
+ * shown: the first load transforms the picker's modules, which takes over a
+ * second when other test files run beside this one.
+ */
 async function lessonCard(selector: string): Promise<HTMLElement | null> {
-  return waitFor(() => {
-    const card = document.querySelector<HTMLElement>(selector);
-    if (!card) throw new Error(`no ${selector} yet`);
-    return card;
-    // The lesson list is loaded lazily: its first import is transformed on the spot, which takes seconds on a busy machine.
-  }, { timeout: 10_000 });
+  return waitFor(
+    () => {
+      const card = document.querySelector<HTMLElement>(selector);
+      if (!card) throw new Error(`no ${selector} yet`);
+      return card;
+    },
+    { timeout: 10_000 },
+  );
 }
 
 function marked(kind: 'chart' | 'figure'): HTMLElement | null {
