@@ -12,7 +12,7 @@ import { realPortfolio } from '../../../src/data/portfolio.ts';
 import { i18n } from '../../../src/i18n/i18n.svelte.ts';
 import { DataState } from '../../../src/state/data.svelte.ts';
 import { createDataSession } from '../../../src/data/session.ts';
-import { sharedBytes } from '../../data/fixtures.ts';
+import { sharedBytes, sharedText } from '../../data/fixtures.ts';
 
 /** A German ERP export: 24 customers, several buying again, one bad row (line 3). */
 function germanCsv(): string {
@@ -222,8 +222,7 @@ describe('DataView: a file gets a proposed holdout split it can change (issue 15
     const user = userEvent.setup();
     const data = new DataState(createDataSession());
     render(DataView, { data, fetchSample: () => Promise.reject(new Error('not the sample')) });
-    const bytes = sharedBytes('cdnow_sample_transactions.csv');
-    await user.upload(screen.getByLabelText('Transaction file (CSV)'), new File([bytes], 'cdnow.csv', { type: 'text/csv' }));
+    await user.upload(screen.getByLabelText('Transaction file (CSV)'), new File([sharedText('cdnow_sample_transactions.csv')], 'cdnow.csv', { type: 'text/csv' }));
     await user.click(await screen.findByRole('button', { name: 'Import' }));
     const summary = await screen.findByRole('region', { name: /Import: cdnow.csv/ }, { timeout: 20_000 });
     expect(within(summary).getByText(/Proposed by the app/)).toHaveTextContent('up to 30 Sept 1997');
