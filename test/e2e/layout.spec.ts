@@ -7,7 +7,7 @@
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, test, waitForFigures } from './helpers.ts';
 
-const ALL_TABS = ['kunde', 'portfolio', 'bereinigung', 'fokus', 'szenarien', 'daten', 'segmente', 'lektionen'] as const;
+const ALL_TABS = ['kunde', 'portfolio', 'bereinigung', 'fokus', 'szenarien', 'daten', 'segmente', 'konzern', 'lektionen'] as const;
 /** Each simulator tab's main chart (data-chart). */
 const MAIN_CHART: Readonly<Record<string, string>> = { kunde: 'jcurve', portfolio: 'pareto', bereinigung: 'dropGain', fokus: 'focus' };
 const SIZES = [
