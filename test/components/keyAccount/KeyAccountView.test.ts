@@ -95,4 +95,23 @@ describe('Konzernkunde tab', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Verschieben rückgängig' }));
     expect(rowNames().slice(0, 2)).toEqual(['Nordstahl AG, Essen', 'Nordstahl Polska']);
   });
+
+  it('refuses a bad CSV file with a message per cell and keeps the table', async () => {
+    renderView();
+    const bad = 'Name;Segment;Potenzial;Umsatz;Marge;Aufträge/Jahr;Betreuungskosten/Jahr;Abwanderungsrisiko;Gewinnchance;Vertriebsstunden\nWerk Linz;X;50000;10000;0,3;4;1000;0,1;0,3;12\n';
+    await fireEvent.change(screen.getByLabelText('CSV einlesen'), { target: { files: [new File([bad], 'linz.csv', { type: 'text/csv' })] } });
+    await waitFor(() => expect(screen.getByText(/linz\.csv wurde nicht eingelesen/)).toBeTruthy());
+    expect(screen.getByText('Zeile 2, Segment: muss A, B oder C sein')).toBeTruthy();
+    expect(rowNames()).toHaveLength(6);
+  });
+
+  it('reads a good CSV file (English headers in the German app) in place of the table, undoably', async () => {
+    renderView();
+    const good = 'Name,Segment,Potential,Revenue,Margin,Orders/year,Cost to serve/year,Churn risk,Win probability,Sales hours\nPlant Linz,B,50000,10000,0.3,4,1000,0.1,0.3,12\n';
+    await fireEvent.change(screen.getByLabelText('CSV einlesen'), { target: { files: [new File([good], 'linz.csv', { type: 'text/csv' })] } });
+    await waitFor(() => expect(rowNames()).toEqual(['Plant Linz']));
+    await waitFor(() => expect(kpiValue('keyAccountPotential')).toBe('50000'));
+    await fireEvent.click(screen.getByRole('button', { name: 'Import rückgängig' }));
+    expect(rowNames()).toHaveLength(6);
+  });
 });
