@@ -114,4 +114,21 @@ describe('Konzernkunde tab', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Import rückgängig' }));
     expect(rowNames()).toHaveLength(6);
   });
+
+  it('draws the four charts, says why the average misleads, and shows "never" when the programme cannot pay back', async () => {
+    renderView();
+    await waitFor(() => expect(document.querySelector('[data-chart="programme"]')).not.toBeNull());
+    for (const name of ['whitespace', 'shareOfWallet', 'programme', 'salesHours']) expect(document.querySelector(`[data-chart="${name}"]`)).not.toBeNull();
+    const value = Number(kpiValue('keyAccountValue'));
+    const average = Number(kpiValue('keyAccountValueAsAverage'));
+    const sentence = document.querySelector('[data-figure="keyAccountAverageSentence"]')?.textContent ?? '';
+    const money = (v: number) => new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(v);
+    expect(sentence.replace(/\s/g, ' ')).toContain(money(value).replace(/\s/g, ' '));
+    expect(sentence.replace(/\s/g, ' ')).toContain(money(average).replace(/\s/g, ' '));
+    expect(Number(kpiValue('keyAccountProgrammePayback'))).toBeGreaterThan(0);
+    // A programme costing ten million a year never earns itself back: payback is empty, the tile says so.
+    await fireEvent.change(screen.getByLabelText('Programmkosten pro Jahr'), { target: { value: '10000000' } });
+    await waitFor(() => expect(kpiValue('keyAccountProgrammePayback')).toBe(''));
+    expect(document.querySelector('[data-kpi="keyAccountProgrammePayback"] .kpi-value')?.textContent).toBe('nie');
+  });
 });
