@@ -14,6 +14,7 @@ import { createEngineClient } from './worker/client.ts';
 import type { DataState } from './state/data.svelte.ts';
 import type { DataClient } from './worker/dataClient.ts';
 import { SegmentsState } from './state/segments.svelte.ts';
+import { KeyAccountState } from './state/keyAccount.svelte.ts';
 
 const location = parseLocationSearch(window.location.search);
 if (location.lang) i18n.locale = location.lang;
@@ -93,6 +94,7 @@ export default mount(App, {
       // Only asked once data are imported, i.e. after the Daten tab loaded.
       (settings, scenario) => loadDataTab().then((tab) => tab.client.dataSegments(settings, scenario)),
     ),
+    keyAccount: new KeyAccountState((scenario, account) => client.keyAccount(scenario, account)),
   },
 });
 

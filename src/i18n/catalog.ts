@@ -15,9 +15,11 @@ import dataDe from './data.de.json';
 import dataEn from './data.en.json';
 import segmentsDe from './segments.de.json';
 import segmentsEn from './segments.en.json';
+import accountDe from './account.de.json';
+import accountEn from './account.en.json';
 
-const DE = { ...de, ...lessonsDe, ...scenariosDe, ...reachDe, ...segmentsDe, ...dataDe };
-const EN = { ...en, ...lessonsEn, ...scenariosEn, ...reachEn, ...segmentsEn, ...dataEn };
+const DE = { ...de, ...lessonsDe, ...scenariosDe, ...reachDe, ...segmentsDe, ...dataDe, ...accountDe };
+const EN = { ...en, ...lessonsEn, ...scenariosEn, ...reachEn, ...segmentsEn, ...dataEn, ...accountEn };
 
 /** The English set must hold every German key: the type check enforces it. */
 export const MESSAGES: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = { de: DE, en: EN };

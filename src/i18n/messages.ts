@@ -9,8 +9,9 @@ import type lessons from './lessons.de.json';
 import type reach from './reach.de.json';
 import type data from './data.de.json';
 import type segments from './segments.de.json';
+import type account from './account.de.json';
 
-export type MessageKey = keyof (typeof core & typeof scenarios & typeof lessons & typeof reach & typeof data & typeof segments);
+export type MessageKey = keyof (typeof core & typeof scenarios & typeof lessons & typeof reach & typeof data & typeof segments & typeof account);
 
 type Loader = () => Promise<{ default: Record<string, string> }>;
 
@@ -21,6 +22,7 @@ const LOADERS = {
   reach: { de: () => import('./reach.de.json'), en: () => import('./reach.en.json') },
   data: { de: () => import('./data.de.json'), en: () => import('./data.en.json') },
   segments: { de: () => import('./segments.de.json'), en: () => import('./segments.en.json') },
+  account: { de: () => import('./account.de.json'), en: () => import('./account.en.json') },
 } as const satisfies Record<string, Record<Locale, Loader>>;
 
 export type Feature = keyof typeof LOADERS;

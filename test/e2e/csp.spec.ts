@@ -7,7 +7,7 @@ import type { Frame, Page } from '@playwright/test';
 import { expect, test, waitForFigures } from './helpers.ts';
 
 /** Every tab of the tab bar, by hash. */
-const ALL_TABS = ['kunde', 'portfolio', 'bereinigung', 'fokus', 'szenarien', 'daten', 'segmente', 'lektionen'] as const;
+const ALL_TABS = ['kunde', 'portfolio', 'bereinigung', 'fokus', 'szenarien', 'daten', 'segmente', 'konzern', 'lektionen'] as const;
 const EMBED_VIEWS = ['kunde', 'portfolio', 'bereinigung', 'fokus'] as const;
 
 declare global {

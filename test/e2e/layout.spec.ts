@@ -7,9 +7,11 @@
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, test, waitForFigures } from './helpers.ts';
 
-const ALL_TABS = ['kunde', 'portfolio', 'bereinigung', 'fokus', 'szenarien', 'daten', 'segmente', 'lektionen'] as const;
+const ALL_TABS = ['kunde', 'portfolio', 'bereinigung', 'fokus', 'szenarien', 'daten', 'segmente', 'konzern', 'lektionen'] as const;
 /** Each simulator tab's main chart (data-chart). */
 const MAIN_CHART: Readonly<Record<string, string>> = { kunde: 'jcurve', portfolio: 'pareto', bereinigung: 'dropGain', fokus: 'focus' };
+/** Lazily loaded tabs with charts: the checks wait until the last of them is drawn. */
+const LAST_CHART: Readonly<Record<string, string>> = { konzern: 'salesHours' };
 const SIZES = [
   { name: 'projector', width: 1280, height: 720 },
   { name: 'phone', width: 390, height: 844 },
@@ -106,6 +108,8 @@ for (const lang of LANGS) {
         await showHash(page, tab);
         const main = MAIN_CHART[tab];
         if (main) await expect(page.locator(`#panel-${tab} [data-chart="${main}"] svg`)).toBeVisible();
+        const last = LAST_CHART[tab];
+        if (last) await expect(page.locator(`#panel-${tab} [data-chart="${last}"] svg`)).toBeVisible();
         await page.evaluate(() => window.scrollTo(0, 0));
         await expectNoSidewaysScroll(page, `#${tab}`);
         const texts = await chartTexts(page, `#panel-${tab}`);

@@ -47,7 +47,7 @@ test.describe('a reload right after a change', () => {
   });
 });
 
-const ALL_TABS = ['kunde', 'portfolio', 'bereinigung', 'fokus', 'szenarien', 'daten', 'segmente', 'lektionen'] as const;
+const ALL_TABS = ['kunde', 'portfolio', 'bereinigung', 'fokus', 'szenarien', 'daten', 'segmente', 'konzern', 'lektionen'] as const;
 
 /** True when two boxes share any area. */
 function overlaps(a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }): boolean {
