@@ -39,6 +39,7 @@ describe('PortfolioView before and after the decision', () => {
     expect(readingOf(container, 'whale')).toMatch(/^Nach der Entscheidung: /);
     expect(readingOf(container, 'pareto')).toMatch(/^Nach der Entscheidung: /);
     expect(readingOf(container, 'histogram')).toMatch(/^Nach der Entscheidung: /);
+    expect(readingOf(container, 'deciles')).toMatch(/^Nach der Entscheidung: /);
     expect(after.whalePeak).not.toBeCloseTo(r.portfolio.whalePeak ?? NaN, 3);
 
     await fireEvent.click(screen.getByRole('radio', { name: 'Vorher' }));
@@ -47,6 +48,7 @@ describe('PortfolioView before and after the decision', () => {
     expect(kpiValue(container, 'negativeShare')).toBeCloseTo(r.portfolio.totals.negativeShare, 12);
     expect(readingOf(container, 'whale')).toMatch(/^Vorher: /);
     expect(readingOf(container, 'histogram')).toMatch(/^Vorher: /);
+    expect(readingOf(container, 'deciles')).toMatch(/^Vorher: /);
   });
 
   it('has no switch and plain captions when nothing is decided', () => {
