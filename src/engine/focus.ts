@@ -152,6 +152,43 @@ function evaluate(r: SegmentResponses, base: FocusBase, s: FocusScenario): Segme
   return sums;
 }
 
+/** Each customer's figures at one focus level: what the Portfolio tab shows after the decision. */
+export interface CustomerValues {
+  /** CLV_i(f) + stickiness * (cost_i(f) - cost_i(0)): summed, these give V(f). */
+  value: Float64Array;
+  /** Yearly revenue with the care response. */
+  revenue: Float64Array;
+  /** Yearly margin after order, service and care costs. */
+  margin: Float64Array;
+}
+
+/**
+ * The terms `evaluate` sums, kept per customer (the direct method: one pass).
+ * Their sum is V(f), so the portfolio after the decision adds up to decisionValue.
+ */
+export function customerValuesAt(base: FocusBase, s: FocusScenario, f: number): CustomerValues {
+  const r = segmentResponses(f, base, s);
+  const { valuation } = base;
+  const n = base.size;
+  const out: CustomerValues = { value: new Float64Array(n), revenue: new Float64Array(n), margin: new Float64Array(n) };
+  const discountFactor = 1 + s.discountRate;
+  for (let i = 0; i < n; i++) {
+    const g = base.segment[i] as number;
+    const orderFactor = r.orderFactor[g] as number;
+    const service = valuation.serviceCost[i] as number;
+    const orderCost = (valuation.annualCost[i] as number) - service;
+    const orderMargin = (valuation.margin[i] as number) + service;
+    const churn = clampChurn((valuation.churn[i] as number) * (r.churnFactor[g] as number));
+    const annuity = annuityOf(churn, r.growthFactor[g] as number, discountFactor, s.horizon);
+    const margin = orderFactor * orderMargin - service - (r.spend[g] as number);
+    const cost = (orderFactor * orderCost + service) * annuity;
+    out.value[i] = margin * annuity + s.stickiness * (cost - (valuation.cost[i] as number));
+    out.revenue[i] = orderFactor * (valuation.revenue[i] as number);
+    out.margin[i] = margin;
+  }
+  return out;
+}
+
 /*
  * The moment method. Within a segment every customer gets the same response
  * (churn factor k_c, growth factor, order factor), so with a whole-year

@@ -1,6 +1,7 @@
 // The engine's public face: one stateful object per worker (or CLI run) that
 // keeps the population and its rankings between calls and recomputes every
 // figure of MODEL.md sections 1-4 from a scenario.
+import { afterPortfolio, decidesAnything } from './after.ts';
 import { prefixSums } from './curve.ts';
 import { singleCustomer } from './customer.ts';
 import { valueDeciles } from './deciles.ts';
@@ -133,6 +134,12 @@ export function createEngine(): Engine {
     return { valuation, valueOrder, valuePrefix, portfolio, drop };
   }
 
+  function afterFigures(current: Valuation, valueOrder: Uint32Array, drop: DropResult, scenario: Scenario): PortfolioResult {
+    if (cache === null) throw new Error('population missing');
+    const after = afterPortfolio({ valuation: current, valueOrder, revenueAscending: cache.revenueAscending, drop }, scenario);
+    return portfolioFigures(after.valuation, after.pareto, after.valueOrder, after.valuePrefix, scenario.acquisitionCost);
+  }
+
   return {
     segments(scenario: Scenario, settings: SegmentSettings): SegmentsResult {
       const { valuation: current } = valueRanked(scenario);
@@ -171,12 +178,14 @@ export function createEngine(): Engine {
       const focus = focusStrategy(focusBase(valuation, valueOrder), scenario);
       // Before `valuation` is overwritten by the next call: decide reads it now.
       const decision = decide({ valuation, valueOrder, drop, focus }, scenario);
+      const after = decidesAnything(scenario) ? afterFigures(valuation, valueOrder, drop, scenario) : undefined;
       return {
         customer: singleCustomer(scenario),
         portfolio,
         drop,
         focus,
         decision,
+        ...(after ? { after } : {}),
         computeMs: performance.now() - started,
       };
     },

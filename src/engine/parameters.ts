@@ -151,7 +151,7 @@ export const PARAMETERS: Readonly<Record<ParameterKey, ParameterSpec>> = Object.
   serviceCutShare: { min: 0, max: 1, step: 0.05, unit: 'percent', group: 'decisions', advanced: true },
   applyDrop: { min: 0, max: 1, step: 1, unit: 'count', group: 'decisions', integer: true, toggle: true },
   applyFix: { min: 0, max: 1, step: 1, unit: 'count', group: 'decisions', integer: true, toggle: true },
-  focus: { min: 0, max: 1, step: 0.05, unit: 'factor', group: 'decisions' },
+  focus: { min: 0, max: 1, step: 0.05, unit: 'percent', group: 'decisions' },
   careBudgetPerCustomer: { min: 0, max: 1000, step: 5, unit: 'moneyPerYear', group: 'decisions', advanced: true },
   careSaturation: { min: 1, max: 10, step: 0.1, unit: 'factor', group: 'decisions', advanced: true },
   careChurnElasticity: { min: 0, max: 2, step: 0.05, unit: 'factor', group: 'decisions', advanced: true },

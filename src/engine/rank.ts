@@ -10,7 +10,7 @@ const DIGIT_BITS = 11;
 const RADIX = 1 << DIGIT_BITS;
 const DIGIT_MASK = RADIX - 1;
 
-/** Scratch buffers reused between calls of the same size (the worker ranks on every slider move). */
+/** Scratch buffers reused between calls of the same or a smaller size (the worker ranks on every slider move). */
 interface Scratch {
   keys: Uint32Array;
   keysB: Uint32Array;
@@ -23,7 +23,8 @@ interface Scratch {
 let scratch: Scratch | null = null;
 
 function scratchFor(n: number): Scratch {
-  if (scratch === null || scratch.keys.length !== n) {
+  // At least n: ranking the kept customers after a drop reuses the whole portfolio's buffers.
+  if (scratch === null || scratch.keys.length < n) {
     const floats = new Float32Array(n);
     scratch = {
       keys: new Uint32Array(n),

@@ -211,6 +211,12 @@ export interface Results {
   drop: DropResult;
   focus: FocusResult;
   decision: DecisionResult;
+  /**
+   * The portfolio after the decision (src/engine/after.ts): only when the scenario
+   * drops, fixes or focuses, so the default scenario costs nothing extra. Its
+   * totals.value is decisionValue.
+   */
+  after?: PortfolioResult;
   /** Milliseconds the engine spent, for the status line. */
   computeMs: number;
 }

@@ -114,6 +114,24 @@ describe('Slider', () => {
     expect(onchange).toHaveBeenLastCalledWith('dropShare', 0.1);
     expect(screen.queryByRole('status')).toBeNull();
   });
+
+  it('the focus f is typed in percent like every share: 60 gives f = 0.6, 0.6 gets the hint', async () => {
+    const user = userEvent.setup();
+    const onchange = vi.fn();
+    render(Slider, { name: 'focus', value: 0, onchange });
+    const exact = screen.getByRole('spinbutton', { name: 'Fokussierung (f): genauer Wert' });
+    expect(exact.parentElement).toHaveTextContent('%');
+    await user.clear(exact);
+    await user.type(exact, '60');
+    await user.tab();
+    expect(onchange).toHaveBeenLastCalledWith('focus', 0.6);
+    expect(screen.queryByRole('status')).toBeNull();
+    await user.clear(exact);
+    await user.type(exact, '0.6');
+    await user.tab();
+    expect(onchange).toHaveBeenLastCalledWith('focus', 0.006);
+    expect(plain(screen.getByRole('status').textContent)).toBe('0,6 % eingegeben. Meinten Sie 60 %? Anteile werden hier in Prozent eingegeben.');
+  });
 });
 
 describe('Slider whose move the state refuses', () => {

@@ -24,3 +24,12 @@ for (const lang of ['de', 'en'] as const) {
     });
   }
 }
+
+test('axe: #portfolio after a decision (the before/after switch) has no serious or critical violations', async ({ page }) => {
+  await page.goto('/?applyDrop=1&focus=0.6#portfolio');
+  await waitForFigures(page);
+  await expect(page.getByRole('radio', { name: 'Nach der Entscheidung' })).toBeChecked();
+  const results = await new AxeBuilder({ page }).analyze();
+  const severe = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(severe).toEqual([]);
+});

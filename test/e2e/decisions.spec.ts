@@ -35,7 +35,8 @@ async function saveAs(page: Page, name: string): Promise<void> {
 
 async function setFocus(page: Page, f: number): Promise<void> {
   const field = exactField(slider(page, 'Focus (f)'));
-  await field.fill(String(f));
+  // Shares are typed in percent (60 for f = 0.6); the URL keeps the fraction.
+  await field.fill(String(Math.round(f * 100)));
   await field.press('Enter');
   await expect(page).toHaveURL(f === 0 ? /^(?!.*focus=)/ : new RegExp(`focus=${f}`));
 }

@@ -207,3 +207,17 @@ for (const lang of LANGS) {
     });
   }
 }
+
+for (const size of SIZES) {
+  test(`#portfolio after a decision at ${size.width}x${size.height}: the switch, no sideways scroll, no overlapping chart text`, async ({ page }, testInfo) => {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    await page.goto('/?applyDrop=1&focus=0.6#portfolio');
+    await waitForFigures(page);
+    await expect(page.getByRole('radio', { name: 'Nach der Entscheidung' })).toBeVisible();
+    await expect(page.locator('#panel-portfolio [data-chart="whale"] .reading')).toHaveText(/^Nach der Entscheidung: /);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expectNoSidewaysScroll(page, '#portfolio after a decision');
+    expect(overlaps(await chartTexts(page, '#panel-portfolio')), '#portfolio after a decision: overlapping chart text').toEqual([]);
+    await shoot(page, testInfo, `portfolio-after-de-${size.width}`);
+  });
+}

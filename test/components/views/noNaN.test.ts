@@ -74,7 +74,7 @@ function renderAll(moves: readonly Move[], locale: Locale): string[] {
   const found: string[] = [];
   const views = [
     render(CustomerView, { customer: results.customer, scenario }),
-    render(PortfolioView, { portfolio: results.portfolio, scenario }),
+    render(PortfolioView, { portfolio: results.portfolio, after: results.after ?? null, decision: results.decision, scenario }),
     render(DropView, { drop: results.drop, portfolio: results.portfolio, scenario }),
     render(FocusView, { focus: results.focus, scenario }),
     render(Notices, { notices: engineNotices(results), errors: [] }),
