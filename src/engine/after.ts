@@ -7,8 +7,10 @@
 //   their segment gets (focus.ts `customerValuesAt`; at f = 0 that is their
 //   value with the watering-can care spend);
 // - drop: the dropped customers leave; the sticky share of their cost
-//   (MODEL section 3) stays and is carried by those who remain, spread evenly
-//   per head as overhead is;
+//   (MODEL section 3) stays and is carried by those who remain, in proportion
+//   to each one's own cost to serve (the capacity that stays is used by whom
+//   uses it; per head it would push every small customer below zero), per
+//   head only when nobody left has any cost;
 // - fix: the worst k % stay and each gets their own repricing and service-cut
 //   gain (drop.ts), so the fix gain is where it is earned.
 // The values then sum to decisionValue (a test holds them to it).
@@ -52,10 +54,7 @@ export function afterPortfolio({ valuation, valueOrder, revenueAscending, drop }
   const keptPart = dropping ? keptValuation(valuation, valueOrder, kept) : { valuation, valueOrder };
   const base = keptPart.valuation;
   const values = customerValuesAt(focusBase(base, keptPart.valueOrder), s, s.focus);
-  if (dropping && kept > 0) {
-    const perHead = drop.stickyCost / kept;
-    for (let k = 0; k < kept; k++) values.value[k] = (values.value[k] as number) - perHead;
-  }
+  if (dropping && kept > 0) spreadStickyCost(values.value, base.cost, kept, drop.stickyCost);
   if (kind === 'fix') {
     for (let k = drop.customersAfter; k < valuation.size; k++) {
       const i = valueOrder[k] as number;
@@ -75,6 +74,16 @@ export function afterPortfolio({ valuation, valueOrder, revenueAscending, drop }
   // At f = 0 revenue is untouched: the cached revenue order, filtered to the kept customers, needs no sort.
   const ascending = s.focus === 0 ? keptRevenueOrder(revenueAscending, valueOrder, dropping ? kept : -1) : rank(values.revenue, false);
   return { valuation: after, valueOrder: order, valuePrefix: prefix, pareto: paretoFigures(values.revenue, ascending) };
+}
+
+/** Subtracts `sticky` from the first `kept` values in proportion to their cost (per head when all costs are 0). */
+export function spreadStickyCost(value: Float64Array, cost: Float64Array, kept: number, sticky: number): void {
+  let totalCost = 0;
+  for (let k = 0; k < kept; k++) totalCost += Math.max(0, cost[k] as number);
+  for (let k = 0; k < kept; k++) {
+    const share = totalCost > 0 ? Math.max(0, cost[k] as number) / totalCost : 1 / kept;
+    value[k] = (value[k] as number) - sticky * share;
+  }
 }
 
 /** The revenue order of the kept customers in their kept numbering (kept = -1: everyone, as is). */

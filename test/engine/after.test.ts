@@ -4,6 +4,7 @@
 // the MODEL section-1 customer: m = 100, a = 3.393803) they are hand-computable.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { spreadStickyCost } from '../../src/engine/after.ts';
 import { computeResults, createEngine } from '../../src/engine/index.ts';
 import { DEFAULTS, type Scenario } from '../../src/engine/parameters.ts';
 import { expectClose } from './close.ts';
@@ -84,5 +85,20 @@ describe('the portfolio after the decision', () => {
       ),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('spreadStickyCost: who carries the costs that stay after a drop', () => {
+  it('each kept customer carries the sticky cost in proportion to their own cost to serve', () => {
+    // 300 of sticky cost over costs 100, 200 and 0: 100 and 200 carried, the customer without cost carries none.
+    const value = new Float64Array([1000, 1000, 1000]);
+    spreadStickyCost(value, new Float64Array([100, 200, 0]), 3, 300);
+    expect(Array.from(value)).toEqual([900, 800, 1000]);
+  });
+
+  it('per head when nobody left has any cost, and the total carried is always the sticky cost', () => {
+    const value = new Float64Array([10, 20, 30, 40]);
+    spreadStickyCost(value, new Float64Array([0, 0, 0, 0]), 4, 8);
+    expect(Array.from(value)).toEqual([8, 18, 28, 38]);
   });
 });
