@@ -172,7 +172,8 @@ describe('analyze CLI: summary files, --summary, --customers, --model (issues 15
     expect(id).toBe(1);
     expect(alive).toBeGreaterThan(0);
     expect(alive).toBeLessThanOrEqual(1);
-    // Customer 1 (x 2, t_x 30.43, T 38.86, zbar 22.35): lifetimes' conditional_expected_average_profit is 24.65 with these fits.
+    // Customer 1 (x 2, zbar 22.345) with p 6.24958, q 3.74422, v 15.4435 (the fit above), by hand (MODEL.md, Gamma-Gamma):
+    // (q-1)/(px+q-1) * vp/(q-1) + px/(px+q-1) * zbar = 0.180028 * 35.171 + 0.819972 * 22.345 = 24.654.
     expect(spend).toBeCloseTo(24.654, 2);
     expect(purchases).toBeGreaterThan(0);
     expect(clv).toBeGreaterThan(0);
