@@ -126,7 +126,7 @@ export default defineConfig({
         test: {
           name: 'engine',
           environment: 'node',
-          include: ['test/engine/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/worker/**/*.test.ts', 'test/persistence/**/*.test.ts', 'test/data/**/*.test.ts'],
+          include: ['test/engine/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/worker/**/*.test.ts', 'test/persistence/**/*.test.ts', 'test/data/**/*.test.ts', 'test/sql/**/*.test.ts'],
         },
       },
       {

@@ -4,7 +4,9 @@
 // fitGammaGamma on the CDNOW calibration summary computed from the event log
 // (2,357 customers, 946 repeat buyers), target <= 200 ms each; fitLarge =
 // the BG/NBD and Gamma-Gamma fits on the summary of 2,000,000 generated rows
-// (400,000 customers), parsing apart, target well under 5 s (issue 14 item 9).
+// (400,000 customers), parsing apart, target well under 5 s (issue 14 item 9);
+// importSummary = a 5,000,000-row customer summary file (issue 15: the query
+// of sql/ run where the data lives) parsed and both models fitted, target <= 10 s.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +14,9 @@ import { fitBgNbd } from '../src/data/bgnbd.ts';
 import { dayFromCivil } from '../src/data/dates.ts';
 import { fitGammaGamma, prepareGammaGamma } from '../src/data/gammaGamma.ts';
 import { importTransactions } from '../src/data/import.ts';
+import { fitSummary } from '../src/data/analysis.ts';
 import { calibrationData, summarizeCustomers } from '../src/data/summary.ts';
+import { importSummaryText } from '../src/data/summaryImport.ts';
 
 const SHARED_DATA = resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/data');
 
@@ -58,8 +62,33 @@ export function generatedExport(rows: number, customers: number): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * A deterministic summary file as sql/duckdb/customer_summary.sql writes it: two years of
+ * first purchases, whole days in weeks (recency and T multiples of 1/7), a third one-time buyers.
+ */
+export function generatedSummary(customers: number): string {
+  const lines = ['customer_id,frequency,recency,T,monetary_value'];
+  let state = 67890;
+  const next = (): number => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 4294967296;
+  };
+  for (let c = 0; c < customers; c++) {
+    const ageDays = 1 + Math.floor(next() * 730);
+    const u = next();
+    // Few buyers buy often: frequency falls off geometrically, bounded by the customer's age in days.
+    const x = u < 0.35 ? 0 : Math.min(ageDays, Math.floor(-Math.log(next()) * 4) + 1);
+    const recencyDays = x === 0 ? 0 : Math.max(x, Math.floor(next() * ageDays));
+    const spend = x === 0 ? 0 : Math.round((5 + next() * next() * 300) * 100) / 100;
+    lines.push(`C${c},${x},${recencyDays / 7},${ageDays / 7},${spend}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 /** The cases of this file, for bench/run.ts's single-case argument. */
-export const DATA_CASES = ['importCsv', 'fitBgNbd', 'fitGammaGamma', 'fitLarge'] as const;
+export const DATA_CASES = ['importCsv', 'fitBgNbd', 'fitGammaGamma', 'fitLarge', 'importSummary'] as const;
 
 /** Runs every case, or only `only` when it names one of DATA_CASES. */
 export async function runDataBenchmarks(print: (line: Record<string, unknown>) => void, only?: string): Promise<void> {
@@ -88,6 +117,21 @@ export async function runDataBenchmarks(print: (line: Record<string, unknown>) =
       gammaGammaMs: await measure(3, 0, () => fitGammaGamma(repeatBuyers)),
       targetMs: 5000,
     });
+  }
+  if (wanted('importSummary')) {
+    const n = 5_000_000;
+    const text = generatedSummary(n);
+    let customers = 0;
+    const cpuStart = process.cpuUsage();
+    const medianMs = await measure(3, 0, () => {
+      const imported = importSummaryText(text, { unit: 'week' });
+      if (!imported.ok) throw new Error(imported.error.message);
+      const fitted = fitSummary(imported.summary);
+      if (!fitted.ok) throw new Error(fitted.error.message);
+      customers = imported.summary.customers;
+    });
+    const cpu = process.cpuUsage(cpuStart);
+    print({ case: 'importSummary', n, customers, bytes: text.length, medianMs, cpuMeanMs: Number(((cpu.user + cpu.system) / 3000).toFixed(0)), targetMs: 10_000 });
   }
   if (!wanted('fitBgNbd') && !wanted('fitGammaGamma')) return;
 

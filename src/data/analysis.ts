@@ -34,10 +34,17 @@ export interface Analysis {
 
 export type AnalysisOutcome = { ok: true; analysis: Analysis } | { ok: false; error: ImportError };
 
-/** Fits both models to an imported table; a table without calibration customers is an error, not a throw. */
-export function analyzeImported(imported: Extract<ImportOutcome, { ok: true }>, options: AnalysisOptions = {}): AnalysisOutcome {
-  const summaryOptions = { unit: options.unit ?? 'week', ...(options.calibrationEnd !== undefined ? { calibrationEnd: options.calibrationEnd } : {}) };
-  const summary = summarizeCustomers(imported.table, summaryOptions);
+/** The fits of a per-customer summary, from a transaction import or a summary file (summaryImport.ts). */
+export interface SummaryFits {
+  calibration: CalibrationData;
+  bgnbd: BgNbdFit;
+  gammaGamma: GammaGammaFit;
+  /** Null without a holdout period (calibration end on or after the last purchase). */
+  holdout: HoldoutGroup[] | null;
+}
+
+/** Fits both models to a summary; no calibration customers or no repeat purchase is an error, not a throw. */
+export function fitSummary(summary: CustomerSummary, options: Pick<AnalysisOptions, 'onFit'> = {}): { ok: true; fits: SummaryFits } | { ok: false; error: ImportError } {
   if (summary.calibrationCustomers === 0) {
     return { ok: false, error: importError('noValidRows', 'No customer bought on or before the end of the calibration period: choose a later end date.') };
   }
@@ -62,7 +69,16 @@ export function analyzeImported(imported: Extract<ImportOutcome, { ok: true }>, 
   const problem = fitProblem(bgnbd, gammaGamma, fitScales(calibration.frequency, calibration.T, calibration.monetary));
   if (problem !== null) return { ok: false, error: problem };
   const holdout = summary.holdoutLength > 0 ? holdoutCheck(bgnbd, calibration, summary.holdoutLength) : null;
-  return { ok: true, analysis: { imported, summary, calibration, bgnbd, gammaGamma, holdout } };
+  return { ok: true, fits: { calibration, bgnbd, gammaGamma, holdout } };
+}
+
+/** Fits both models to an imported table; a table without calibration customers is an error, not a throw. */
+export function analyzeImported(imported: Extract<ImportOutcome, { ok: true }>, options: AnalysisOptions = {}): AnalysisOutcome {
+  const summaryOptions = { unit: options.unit ?? 'week', ...(options.calibrationEnd !== undefined ? { calibrationEnd: options.calibrationEnd } : {}) };
+  const summary = summarizeCustomers(imported.table, summaryOptions);
+  const fitted = fitSummary(summary, options);
+  if (!fitted.ok) return fitted;
+  return { ok: true, analysis: { imported, summary, ...fitted.fits } };
 }
 
 export async function analyzeBytes(bytes: Uint8Array, options: AnalysisOptions = {}): Promise<AnalysisOutcome> {

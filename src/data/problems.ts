@@ -15,7 +15,12 @@ export type RejectCode =
   | 'badReturns'
   | 'badQuantity'
   | 'futureDate'
-  | 'unbalancedQuote';
+  | 'unbalancedQuote'
+  // Summary files (summaryImport.ts):
+  | 'badFrequency'
+  | 'negativeValue'
+  | 'recencyAfterT'
+  | 'badMonetary';
 
 export interface RejectedRow {
   /** 1-based line in the file, header included (the first data row is line 2 when there is a header). */

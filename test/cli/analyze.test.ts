@@ -143,3 +143,88 @@ describe('analyze CLI (contract of issue 7)', () => {
     expect(run.stderr).toMatch(/^analyze: note: 1 row with a negative amount/m);
   }, 60_000);
 });
+
+describe('analyze CLI: summary files, --summary, --customers, --model (issues 15 and 16)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'analyze-summary-'));
+
+  it('round trip: analyze --summary, then analyze on that summary gives the same parameters to 1e-6', async () => {
+    const summaryFile = join(dir, 'summary.csv');
+    const first = await runAnalyze([EVENT_LOG, '--end', '1997-09-30', '--summary', summaryFile]);
+    if (!first.ok) throw new Error(first.errors.join('\n'));
+    const text = readFileSync(summaryFile, 'utf8');
+    expect(text.split('\n')[0]).toBe('customer_id,frequency,recency,T,monetary_value,first_purchase,revenue');
+    expect(text.trim().split('\n')).toHaveLength(2358);
+    const second = await runAnalyze([summaryFile]);
+    if (!second.ok) throw new Error(second.errors.join('\n'));
+    expect(second.output.customers).toBe(2357);
+    for (const key of ['r', 'alpha', 'a', 'b', 'logLik'] as const) expect(relative(second.output.bgnbd[key], first.output.bgnbd[key])).toBeLessThan(1e-6);
+    for (const key of ['p', 'q', 'v', 'logLik'] as const) expect(relative(second.output.gammaGamma[key] ?? 0, first.output.gammaGamma[key] ?? 1)).toBeLessThan(1e-6);
+  });
+
+  it('--customers writes each calibration customer forecast: expected purchases, P(alive), spend, CLV', async () => {
+    const file = join(dir, 'customers.csv');
+    const outcome = await runAnalyze([EVENT_LOG, '--end', '1997-09-30', '--customers', file]);
+    if (!outcome.ok) throw new Error(outcome.errors.join('\n'));
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('customer_id,expected_purchases,p_alive,expected_spend,clv');
+    expect(lines).toHaveLength(2358);
+    const [id, purchases, alive, spend, clv] = (lines[1] as string).split(',').map(Number);
+    expect(id).toBe(1);
+    expect(alive).toBeGreaterThan(0);
+    expect(alive).toBeLessThanOrEqual(1);
+    // Customer 1 (x 2, zbar 22.345) with p 6.24958, q 3.74422, v 15.4435 (the fit above), by hand (MODEL.md, Gamma-Gamma):
+    // (q-1)/(px+q-1) * vp/(q-1) + px/(px+q-1) * zbar = 0.180028 * 35.171 + 0.819972 * 22.345 = 24.654.
+    expect(spend).toBeCloseTo(24.654, 2);
+    expect(purchases).toBeGreaterThan(0);
+    expect(clv).toBeGreaterThan(0);
+  });
+
+  it('--model pnbd adds the Pareto/NBD fit next to every existing key; without --model the output is unchanged', async () => {
+    const plain = await runAnalyze([EVENT_LOG, '--end', '1997-09-30']);
+    const pnbd = await runAnalyze([EVENT_LOG, '--end', '1997-09-30', '--model', 'pnbd']);
+    if (!plain.ok || !pnbd.ok) throw new Error('analyze failed');
+    expect(Object.keys(plain.output)).toEqual(['customers', 'transactions', 'skippedRows', 'bgnbd', 'gammaGamma']);
+    expect(Object.keys(pnbd.output)).toEqual(['customers', 'transactions', 'skippedRows', 'bgnbd', 'gammaGamma', 'pnbd']);
+    expect(pnbd.output.bgnbd).toEqual(plain.output.bgnbd);
+    const fit = pnbd.output.pnbd;
+    if (fit === undefined) throw new Error('no pnbd');
+    expect(Object.keys(fit)).toEqual(['r', 'alpha', 's', 'beta', 'logLik']);
+    // Issue 16 item 1 / Fader, Hardie & Lee (2005) and R BTYD pnbd.EstimateParameters on cdnowSummary (quoted in
+    // BTYDplus demo/cdnow.r): r 0.5534, alpha 10.58, s 0.6061, beta 11.67, log-likelihood -9595.0. The likelihood
+    // is flat along a ridge (shared/data/README), hence 0.5 % on the parameters.
+    expect(relative(fit.r, 0.5534)).toBeLessThan(5e-3);
+    expect(relative(fit.alpha, 10.58)).toBeLessThan(5e-3);
+    expect(relative(fit.s, 0.6061)).toBeLessThan(5e-3);
+    expect(relative(fit.beta, 11.67)).toBeLessThan(5e-3);
+    expectClose(fit.logLik, -9594.976, 0.01);
+  });
+
+  it('--model all prints bgnbd, mbgnbd and pnbd; a bad model name or --end on a summary file is refused', async () => {
+    const all = await runAnalyze([resolve(SHARED_DATA, 'cdnow_calibration_summary.csv'), '--model=all']);
+    if (!all.ok) throw new Error(all.errors.join('\n'));
+    expect(Object.keys(all.output)).toEqual(['customers', 'transactions', 'skippedRows', 'bgnbd', 'gammaGamma', 'mbgnbd', 'pnbd']);
+    expect(Object.keys(all.output.mbgnbd ?? {})).toEqual(['r', 'alpha', 'a', 'b', 'logLik']);
+    // Both BG/NBD variants describe CDNOW about equally well (log-likelihoods within a few units of -9582).
+    expect(Math.abs((all.output.mbgnbd?.logLik ?? 0) - all.output.bgnbd.logLik)).toBeLessThan(5);
+    expect(parseArguments([EVENT_LOG, '--model', 'nbd'])).toMatchObject({ ok: false, errors: [expect.stringMatching(/--model must be/), expect.stringMatching(/^usage/)] });
+    const withEnd = await runAnalyze([resolve(SHARED_DATA, 'cdnow_calibration_summary.csv'), '--end', '1997-09-30']);
+    expect(withEnd).toMatchObject({ ok: false, errors: [expect.stringMatching(/--end applies to transactions only/), expect.stringMatching(/^usage/)] });
+  });
+
+  it('reports bad summary rows with their line on stderr and fits the rest', async () => {
+    const file = join(dir, 'bad.csv');
+    const good = readFileSync(resolve(SHARED_DATA, 'cdnow_calibration_summary.csv'), 'utf8').trim().split('\n');
+    good.splice(3, 0, '9999,1,50,38.86,10.00,0');
+    writeFileSync(file, `${good.join('\n')}\n`);
+    const run = spawnSync(TSX, ['src/cli/analyze.ts', file], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/analyze: note: rejected line 4: recency 50 is greater than T 38\.86/);
+    expect(JSON.parse(run.stdout)).toMatchObject({ customers: 2357, transactions: 2357, skippedRows: 1 });
+  });
+
+  it('--help lists every option and exits 0', () => {
+    const run = spawnSync(TSX, ['src/cli/analyze.ts', '--help'], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    for (const option of ['--end', '--unit', '--summary', '--customers', '--model', '--help']) expect(run.stdout).toContain(`  ${option}`);
+  });
+});

@@ -44,6 +44,10 @@ export const REJECT_TEXT: Readonly<Record<RejectCode, MessageKey>> = {
   badQuantity: 'data.reject.badQuantity',
   futureDate: 'data.reject.futureDate',
   unbalancedQuote: 'data.reject.unbalancedQuote',
+  badFrequency: 'data.reject.badFrequency',
+  negativeValue: 'data.reject.negativeValue',
+  recencyAfterT: 'data.reject.recencyAfterT',
+  badMonetary: 'data.reject.badMonetary',
 };
 
 /** The importer's detail without its "line N: " prefix (the line has its own column). */
