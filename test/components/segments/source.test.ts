@@ -78,7 +78,7 @@ async function importCsv(data: DataState, bytes: Uint8Array): Promise<void> {
   const mapping = data.detection?.columns.mapping;
   if (!mapping) throw new Error('columns not detected');
   expect(mapping.returns).toBe(3);
-  await data.runImport({ mapping, dialect: {}, calibrationEnd: '' });
+  await data.runImport({ mapping, dialect: {}, calibrationEnd: '', holdout: 'none' });
   if (data.result === null) throw new Error(data.error?.message ?? 'import failed');
 }
 
