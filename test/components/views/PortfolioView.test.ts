@@ -33,7 +33,7 @@ describe('PortfolioView before and after the decision', () => {
     const after = r.after;
     if (!after) throw new Error('after missing');
     expect(screen.getByRole('radio', { name: 'Nach der Entscheidung' })).toBeChecked();
-    expect(screen.getByTestId('portfolio-state-line').textContent).toMatch(/^Angewandt: f = 0,6 · 10\s?% entfernt\. Wie im Fokus-Modell \(Abschnitt 4\) trägt jeder Kunde dazu das Betreuungsbudget von 30,00\s€ je Jahr/);
+    expect(screen.getByTestId('portfolio-state-line').textContent).toMatch(/^Angewandt: f = 0,6 · 10\s?% entfernt · Ergebnis [\d.]+\s€\. Jeder Kunde trägt hier das Betreuungsbudget von 30,00\s€ je Jahr/);
     expect(kpiValue(container, 'negativeShare')).toBeCloseTo(after.totals.negativeShare, 12);
     expect(kpiValue(container, 'whalePeak')).toBeCloseTo(after.whalePeak ?? NaN, 12);
     expect(readingOf(container, 'whale')).toMatch(/^Nach der Entscheidung: /);
@@ -62,6 +62,6 @@ describe('PortfolioView before and after the decision', () => {
     renderWith({ ...DEFAULTS, customers: 500, applyDrop: 1 });
     expect(screen.getByRole('radio', { name: 'After the decision' })).toBeChecked();
     expect(screen.getByRole('radio', { name: 'Before' })).not.toBeChecked();
-    expect(screen.getByTestId('portfolio-state-line').textContent).toMatch(/^Applied: f = 0 · 10\s?% removed\. As in the focus model \(section 4\), every customer also carries the care budget of €30\.00 a year/);
+    expect(screen.getByTestId('portfolio-state-line').textContent).toMatch(/^Applied: f = 0 · 10\s?% removed · result €[\d,]+\. Every customer carries the care budget of €30\.00 a year/);
   });
 });
