@@ -41,6 +41,25 @@ test.describe('load', () => {
     });
   }
 
+  test('on a phone the selected tab is in view in the sideways tab bar, also when a click elsewhere selects it', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const selectedInBar = () =>
+      page.getByRole('tablist').evaluate((list) => {
+        const tab = list.querySelector('[aria-selected="true"]');
+        if (!tab) return false;
+        const bar = list.getBoundingClientRect();
+        const box = tab.getBoundingClientRect();
+        return box.left >= bar.left - 1 && box.right <= bar.right + 1;
+      });
+    for (const hash of ['konzern', 'lektionen', 'kunde']) {
+      await page.goto(`/#${hash}`);
+      await expect(page.getByRole('tab', { selected: true })).toHaveAttribute('id', `tab-${hash}`);
+      await expect.poll(selectedInBar, `#${hash}: selected tab inside the tab bar`).toBe(true);
+    }
+    // The page itself stays where it is: only the bar scrolls.
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  });
+
   test('English with ?lang=en', async ({ page }) => {
     await page.goto('/?lang=en');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
