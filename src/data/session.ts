@@ -18,6 +18,7 @@ import { decodeBytes, type TextEncoding } from './decode.ts';
 import { columnsProblem, detectDialect, type Dialect, type DialectDetection } from './dialect.ts';
 import { forecastCustomers, type CustomerForecasts } from './forecast.ts';
 import type { GammaGammaFit } from './gammaGamma.ts';
+import { spendIndependenceCheck, type SpendCheck } from './spendCheck.ts';
 import type { HoldoutGroup } from './holdout.ts';
 import { importBytes, type ImportProgress, type ImportReport } from './import.ts';
 import { realPortfolio, type RealPortfolio } from './portfolio.ts';
@@ -92,6 +93,8 @@ export interface DataImportResult {
   hasChannel: boolean;
   bgnbd: BgNbdFit;
   gammaGamma: GammaGammaFit;
+  /** The Gamma-Gamma model's assumption, spend independent of frequency, checked on the calibration's repeat buyers. */
+  spendCheck: SpendCheck;
   holdout: HoldoutGroup[] | null;
   forecast: DataForecast;
 }
@@ -410,6 +413,7 @@ export function createDataSession(): DataApi {
           hasChannel: summary.channel !== null,
           bgnbd: analysis.bgnbd,
           gammaGamma: analysis.gammaGamma,
+          spendCheck: spendIndependenceCheck(analysis.calibration.frequency, analysis.calibration.monetary),
           holdout: analysis.holdout,
           forecast: forecastOf(loaded),
         },

@@ -6,6 +6,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import DataView from '../../../src/components/data/DataView.svelte';
 import { analyzeBytes, type AnalysisOptions, type AnalysisOutcome } from '../../../src/data/analysis.ts';
 import { proposeCalibrationEnd } from '../../../src/data/summary.ts';
+import { spendIndependenceCheck } from '../../../src/data/spendCheck.ts';
+import { dayFromCivil } from '../../../src/data/dates.ts';
 import { channelTotals } from '../../../src/data/cohorts.ts';
 import { formatMoney } from '../../../src/i18n/format.ts';
 import { realPortfolio } from '../../../src/data/portfolio.ts';
@@ -240,5 +242,36 @@ describe('DataView: a file gets a proposed holdout split it can change (issue 15
     await user.type(field, '1997-12-31');
     await user.click(screen.getByRole('button', { name: 'Fit again' }));
     await waitFor(() => expect(screen.getByRole('region', { name: /Import: cdnow.csv/ })).toHaveTextContent(/up to 31 Dec 1997, then a holdout of 25.9 weeks/), { timeout: 20_000 });
+  });
+});
+
+describe('DataView: the spend model says whether its assumption holds (issue 16, item 5)', () => {
+  it('names the correlation of frequency and mean spend among the repeat buyers of CDNOW (0.11, below 0.3)', async () => {
+    i18n.locale = 'de';
+    const user = userEvent.setup();
+    const data = new DataState(createDataSession());
+    render(DataView, { data, fetchSample: () => Promise.resolve(sharedBytes('cdnow_sample_transactions.csv')) });
+    await user.click(screen.getByRole('button', { name: 'Mit Beispieldaten testen' }));
+    const check = await waitFor(() => {
+      const element = document.querySelector<HTMLElement>('[data-spend-check]');
+      if (!element) throw new Error('no spend check yet');
+      return element;
+    }, { timeout: 20_000 });
+    const analysis = await analyzeBytes(sharedBytes('cdnow_sample_transactions.csv'), { unit: 'week', calibrationEnd: dayFromCivil(1997, 9, 30) });
+    if (!analysis.ok) throw new Error(analysis.error.message);
+    const expected = spendIndependenceCheck(analysis.analysis.calibration.frequency, analysis.analysis.calibration.monetary);
+    expect(check.dataset.spendCheck).toBe('ok');
+    // 946 repeat buyers in the calibration period (FHL 2005); their correlation rounds to 0.11.
+    expect(expected.customers).toBe(946);
+    expect(check.textContent?.replace(/\s+/g, ' ')).toContain('Geprüft an 946 Wiederholungskäufern: Korrelation von Kaufhäufigkeit und Durchschnittsbetrag 0,11, unter der Warnschwelle von ±0,3');
+    expect(expected.correlation).toBeCloseTo(0.11, 2);
+  });
+
+  it('warns when frequent buyers spend more per purchase', () => {
+    // Frequencies 1..5 with mean spend rising with them: correlation 1.
+    const check = spendIndependenceCheck([1, 2, 3, 4, 5, 0], [10, 20, 30, 40, 50, 0]);
+    expect(check).toMatchObject({ customers: 5, nonPositive: 0, warn: true });
+    expect(check.correlation).toBeCloseTo(1, 12);
+    expect(spendIndependenceCheck([1, 2, 3, 4], [10, -5, 30, 12])).toMatchObject({ customers: 3, nonPositive: 1 });
   });
 });
