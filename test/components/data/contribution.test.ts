@@ -146,5 +146,8 @@ describe('Daten import: the contribution margin is a required step (issue 15, de
     const portfolio = assumptionLines().get('portfolio');
     expect(portfolio).toHaveTextContent(/Deckungsbeitrag 30\s?% des Umsatzes \(Beispielwert, bitte anpassen\)/);
     expect(within(portfolio as HTMLElement).queryByText(/100\s?%/)).toBeNull();
+    // Every forecast value is >= 0 without a cost to serve: the whale curve says so instead of "peak 100 % at 100 %".
+    expect(screen.getAllByText(/kein Gipfel über dem Gesamtwert/).length).toBeGreaterThan(0);
+    expect(screen.queryByText(/Gipfel 100\s?% bei 100\s?%/)).toBeNull();
   });
 });
