@@ -185,6 +185,14 @@ interface Loaded {
 
 export const FORECAST_DEFAULTS: DataForecastOptions = { horizonYears: 1, annualDiscountRate: CLV_DEFAULTS.annualDiscountRate, marginRate: 1 };
 
+/**
+ * The contribution rate the Daten tab proposes when the file has no cost or
+ * margin column (issue 15): an example, labelled as such, that the user is
+ * asked to replace. Not 100 %: that made contribution equal revenue. The
+ * session and the CLI keep FORECAST_DEFAULTS (revenue CLV) for their callers.
+ */
+export const EXAMPLE_MARGIN_RATE = 0.3;
+
 const DAYS_PER_YEAR = 365.25;
 
 function clvOptionsOf(base: ClvOptions, options: DataForecastOptions): ClvOptions {

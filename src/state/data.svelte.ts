@@ -11,6 +11,7 @@ import type { ChannelTotals } from '../data/cohorts.ts';
 import type { ImportError, RejectedRow } from '../data/problems.ts';
 import type { DataDecisions, DataDecisionSettings } from '../data/decisions.ts';
 import {
+  EXAMPLE_MARGIN_RATE,
   FORECAST_DEFAULTS,
   type AtRiskMoment,
   type AtRiskRow,
@@ -33,7 +34,18 @@ export interface ImportChoice {
   calibrationEnd: string;
   /** With an empty calibration end: propose a split (default) or fit on every purchase. */
   holdout?: 'propose' | 'none';
+  /** Contribution rate g for the forecast (0..1), as asked in the mapping step; absent: the settings so far. */
+  marginRate?: number;
+  /** Where g came from (shown on every value view). */
+  marginSource?: MarginSource;
 }
+
+/**
+ * Where the contribution rate of the value views came from: the example
+ * value left as proposed, a rate the user entered, or (with a cost or margin
+ * column) the column for past contribution and the rate for the forecast.
+ */
+export type MarginSource = 'example' | 'entered' | 'column';
 
 /** The classic 39-week calibration period of the CDNOW sample (FHL 2005): purchases up to 1997-09-30. */
 export const SAMPLE_CALIBRATION_END = '1997-09-30';
@@ -59,6 +71,8 @@ export class DataState {
   /** The moment of the win-back list: the end of the data unless the user asks for the calibration end. */
   atRiskAsOf = $state<AtRiskMoment>('dataEnd');
   forecastOptions = $state.raw<DataForecastOptions>(FORECAST_DEFAULTS);
+  /** Where the contribution rate came from; the assumption line of every value view says so. */
+  marginSource = $state<MarginSource>('example');
 
   readonly #api: DataApi;
   /** Numbers the file steps (read, import, close) so a late answer to an older one is ignored. */
@@ -108,7 +122,11 @@ export class DataState {
     await this.openFile(SAMPLE_FILE, bytes);
     const detection = this.detection;
     if (this.phase !== 'mapping' || detection === null || detection.columns.mapping === null) return;
-    await this.runImport({ mapping: detection.columns.mapping, dialect: {}, calibrationEnd: SAMPLE_CALIBRATION_END }, true);
+    // CDNOW has no cost column: the sample uses the example rate like any such file (the fit does not depend on it).
+    await this.runImport(
+      { mapping: detection.columns.mapping, dialect: {}, calibrationEnd: SAMPLE_CALIBRATION_END, marginRate: EXAMPLE_MARGIN_RATE, marginSource: 'example' },
+      true,
+    );
   }
 
   /** The file's last confirmed choice, for a refit with another calibration end. */
@@ -134,7 +152,7 @@ export class DataState {
         unit: 'week',
         mapping: choice.mapping,
         dialect: choice.dialect,
-        forecast: this.forecastOptions,
+        forecast: choice.marginRate === undefined ? this.forecastOptions : { ...this.forecastOptions, marginRate: choice.marginRate },
         ...(Number.isNaN(end) ? {} : { calibrationEnd: end }),
         ...(choice.holdout !== undefined ? { holdout: choice.holdout } : {}),
       },
@@ -155,6 +173,7 @@ export class DataState {
     this.result = outcome.result;
     this.forecast = outcome.result.forecast;
     this.forecastOptions = outcome.result.forecast.options;
+    if (choice.marginSource !== undefined) this.marginSource = choice.marginSource;
     this.phase = 'ready';
     this.cohorts = null;
     this.channels = [];
@@ -194,6 +213,8 @@ export class DataState {
 
   /** Resolves once the forecast of the latest settings is in. */
   async setForecast(options: DataForecastOptions): Promise<void> {
+    // A rate changed in the forecast settings is the user's own (a column stays the source of past contribution).
+    if (options.marginRate !== this.forecastOptions.marginRate && this.marginSource === 'example') this.marginSource = 'entered';
     this.forecastOptions = options;
     this.#forecastQuery.ask(options);
     await this.#forecastQuery.settled();

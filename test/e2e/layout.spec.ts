@@ -201,8 +201,14 @@ for (const lang of LANGS) {
       await expectNoSidewaysScroll(page, '#daten with the sample');
       const panelRight = await page.locator('#panel-daten').evaluate((el) => el.getBoundingClientRect().right);
       expect(panelRight, '#daten panel right edge').toBeLessThanOrEqual(size.width);
-      // Chart text overlap is not asserted here yet: on the phone the Pareto chart's "alle gleich" meets its
-      // top-20 % label, and the whale curve's "Gipfel 100 % bei 100 %" (no cost column, defect 4) meets its end label.
+      // Chart text overlap is asserted for the whale curve only: on the phone the Pareto chart's "alle gleich"
+      // still meets its top-20 % label. The whale curve no longer marks "Gipfel 100 % bei 100 %" (defect 4).
+      const whale = (await chartTexts(page, '#panel-daten')).filter((box) => box.chart === 'whale');
+      expect(whale.length, '#daten whale curve text').toBeGreaterThan(0);
+      expect(overlaps(whale), '#daten whale curve: overlapping chart text').toEqual([]);
+      // Every value view names its assumptions, the sample's 30 % example among them.
+      await expect(page.locator('#panel-daten [data-assumptions]')).toHaveCount(6);
+      await expect(page.locator('#panel-daten [data-assumptions="portfolio"]')).toHaveAttribute('data-margin-rate', '0.3');
       await shoot(page, testInfo, `daten-sample-${lang}-${size.width}`);
     });
   }

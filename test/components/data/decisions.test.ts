@@ -17,7 +17,7 @@ import { DEFAULTS } from '../../../src/engine/parameters.ts';
 import { rank } from '../../../src/engine/rank.ts';
 import { i18n } from '../../../src/i18n/i18n.svelte.ts';
 import { DataState } from '../../../src/state/data.svelte.ts';
-import { createDataSession, FORECAST_DEFAULTS } from '../../../src/data/session.ts';
+import { createDataSession, EXAMPLE_MARGIN_RATE, FORECAST_DEFAULTS } from '../../../src/data/session.ts';
 
 /** 30 customers over a year with a cost column; some buy once, some often. */
 function csv(): string {
@@ -44,7 +44,8 @@ async function expected(text: string, settings: { dropShare: number; stickiness:
   const outcome = await analyzeBytes(new TextEncoder().encode(text), { unit: 'week' });
   if (!outcome.ok) throw new Error(outcome.error.message);
   const { summary, calibration, bgnbd, gammaGamma, imported } = outcome.analysis;
-  const options = FORECAST_DEFAULTS;
+  // The mapping step's contribution field left at its example value (30 %).
+  const options = { ...FORECAST_DEFAULTS, marginRate: EXAMPLE_MARGIN_RATE };
   const clvOptions = {
     ...CLV_DEFAULTS,
     horizon: options.horizonYears * CLV_DEFAULTS.periodsPerYear,
