@@ -16,7 +16,8 @@ import type { DataClient } from './worker/dataClient.ts';
 import { SegmentsState } from './state/segments.svelte.ts';
 import { KeyAccountState } from './state/keyAccount.svelte.ts';
 import { ACCOUNT_QUERY_KEY } from './state/accountLink.ts';
-import { accountOf, ownAccount } from './persistence/library.ts';
+import { accountOf } from './persistence/library.ts';
+import { sameAccount } from './engine/keyAccount/account.ts';
 
 const location = parseLocationSearch(window.location.search);
 if (location.lang) i18n.locale = location.lang;
@@ -48,13 +49,13 @@ void scenarios.init().then(async () => {
   if (fromLink) {
     // A reload of our own page carries the scenario in its URL too: that is no foreign link,
     // nor is a reload that came before the address bar caught up with the last change.
-    const sameAccount = JSON.stringify(ownAccount(initialAccount)) === JSON.stringify(working?.account);
+    const sameTable = sameAccount(initialAccount, accountOf(working ?? {}));
     const ownReload =
       restored !== null &&
-      ((changedKeys(restored, initial).length === 0 && sameAccount) || (revisit && newest?.journalSearch === window.location.search));
+      ((changedKeys(restored, initial).length === 0 && sameTable) || (revisit && newest?.journalSearch === window.location.search));
     if (ownReload && working) {
       if (params.scenario === initial && changedKeys(restored, initial).length > 0) params.load(restored);
-      if (keyAccount.account === initialAccount && !sameAccount) keyAccount.load(accountOf(working));
+      if (keyAccount.account === initialAccount && !sameTable) keyAccount.load(accountOf(working));
       scenarios.resumeFrom(working);
     } else {
       scenarios.origin = 'link';

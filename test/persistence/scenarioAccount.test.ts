@@ -12,6 +12,7 @@ import { EXAMPLE_ACCOUNT, copyAccount, newEntity, sameAccount, type KeyAccount }
 import { ScenarioLibrary, accountOf } from '../../src/persistence/library.ts';
 import { buildExport, parseExport } from '../../src/persistence/schema.ts';
 import { DB_NAME, MemoryScenarioStore, openScenarioStore } from '../../src/persistence/store.ts';
+import { readJournal, writeJournal } from '../../src/persistence/journal.ts';
 import { decodeAccount, encodeAccount } from '../../src/state/accountLink.ts';
 import { parseLocationSearch, searchFor } from '../../src/state/url.ts';
 
@@ -82,6 +83,15 @@ describe('the key account in a saved scenario', () => {
     bad.entities[0] = { ...must(bad.entities[0]), marginRate: 1.5 };
     await store.put({ id: 'bad', name: 'Falsch', notes: '', scenario: {}, createdAt: '2026-01-01T10:00:00.000Z', updatedAt: '2026-01-01T10:00:00.000Z', appVersion: '0.1.0', summary: null, account: bad });
     expect((await store.list()).skipped).toEqual([{ id: 'bad', reason: 'corrupt' }]);
+  });
+});
+
+describe('the key account in the working state', () => {
+  it('the journal a reload reads keeps the edited table', () => {
+    const kept = new Map<string, string>();
+    const storage = { getItem: (key: string) => kept.get(key) ?? null, setItem: (key: string, value: string) => void kept.set(key, value) };
+    writeJournal(storage, { scenario: {}, sourceId: null, updatedAt: '2026-01-01T10:00:00.000Z', search: '', account: edited() });
+    expect(readJournal(storage)?.account?.entities[1]?.revenue).toBe(120_000);
   });
 });
 
