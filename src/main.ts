@@ -15,6 +15,9 @@ import type { DataState } from './state/data.svelte.ts';
 import type { DataClient } from './worker/dataClient.ts';
 import { SegmentsState } from './state/segments.svelte.ts';
 import { KeyAccountState } from './state/keyAccount.svelte.ts';
+import { ACCOUNT_QUERY_KEY } from './state/accountLink.ts';
+import { accountOf } from './persistence/library.ts';
+import { sameAccount } from './engine/keyAccount/account.ts';
 
 const location = parseLocationSearch(window.location.search);
 if (location.lang) i18n.locale = location.lang;
@@ -30,7 +33,11 @@ const results = new ResultsState(client);
 // otherwise the autosaved working state of the last visit comes back.
 const scenarios = new ScenariosState();
 scenarios.summarize = (list) => client.computeMany(list).then((all) => all.map(summaryOf));
-const fromLink = [...new URLSearchParams(window.location.search).keys()].some(isParameterKey);
+// The table of a `ka=` link, else the example group; a saved working state may replace it below.
+const keyAccount = new KeyAccountState((scenario, account) => client.keyAccount(scenario, account));
+if (location.account) keyAccount.load(location.account);
+const fromLink = [...new URLSearchParams(window.location.search).keys()].some((key) => isParameterKey(key) || key === ACCOUNT_QUERY_KEY);
+const initialAccount = keyAccount.account;
 const initial = params.scenario;
 // A reload (or a reopened tab) comes back to this page's own address, which may lag behind the last change.
 const navigation = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
@@ -42,11 +49,13 @@ void scenarios.init().then(async () => {
   if (fromLink) {
     // A reload of our own page carries the scenario in its URL too: that is no foreign link,
     // nor is a reload that came before the address bar caught up with the last change.
+    const sameTable = sameAccount(initialAccount, accountOf(working ?? {}));
     const ownReload =
       restored !== null &&
-      (changedKeys(restored, initial).length === 0 || (revisit && newest?.journalSearch === window.location.search));
+      ((changedKeys(restored, initial).length === 0 && sameTable) || (revisit && newest?.journalSearch === window.location.search));
     if (ownReload && working) {
       if (params.scenario === initial && changedKeys(restored, initial).length > 0) params.load(restored);
+      if (keyAccount.account === initialAccount && !sameTable) keyAccount.load(accountOf(working));
       scenarios.resumeFrom(working);
     } else {
       scenarios.origin = 'link';
@@ -58,6 +67,7 @@ void scenarios.init().then(async () => {
   // Only if the user has not moved a slider while storage was opening.
   if (working && restored && params.scenario === initial) {
     params.load(restored);
+    if (keyAccount.account === initialAccount) keyAccount.load(accountOf(working));
     scenarios.resumeFrom(working);
     if (changedKeys(restored).length > 0) scenarios.origin = 'restored';
   }
@@ -94,7 +104,8 @@ export default mount(App, {
       // Only asked once data are imported, i.e. after the Daten tab loaded.
       (settings, scenario) => loadDataTab().then((tab) => tab.client.dataSegments(settings, scenario)),
     ),
-    keyAccount: new KeyAccountState((scenario, account) => client.keyAccount(scenario, account)),
+    keyAccount,
+    keyAccountMany: (requests) => client.keyAccountMany(requests),
   },
 });
 

@@ -25,6 +25,8 @@ const JournalSchema = v.object({
   sourceId: v.nullable(v.string()),
   updatedAt: isoDate,
   search: v.string(),
+  // The key account (issue 17), checked by the caller with KeyAccountSchema.
+  account: v.optional(v.unknown()),
 });
 
 /** The browser's localStorage, or null where reading it throws (some privacy modes) or it is missing. */

@@ -2,6 +2,7 @@
 // rename, duplicate, delete with undo, import without overwriting, and
 // telling other tabs. No DOM here, so it is tested in Node.
 import { changedKeys, type Scenario } from '../engine/parameters.ts';
+import { EXAMPLE_ACCOUNT, copyAccount, sameAccount, type KeyAccount } from '../engine/keyAccount/account.ts';
 import type { ExportedScenario, ScenarioSummary, StoredScenario } from './schema.ts';
 import { StorageError, type ScenarioStore } from './store.ts';
 
@@ -13,6 +14,19 @@ const CHANNEL_NAME = 'kundenwert-scenarios';
 /** Only the keys that differ from the defaults are stored: records stay small and readable. */
 export function compactScenario(scenario: Scenario): Partial<Scenario> {
   return Object.fromEntries(changedKeys(scenario).map((key) => [key, scenario[key]])) as Partial<Scenario>;
+}
+
+/**
+ * The key account a record keeps: none when it is the example group, so a
+ * scenario whose table was never edited is stored (and exported) as before.
+ */
+export function ownAccount(account: Readonly<KeyAccount> | null | undefined): KeyAccount | undefined {
+  return account && !sameAccount(account, EXAMPLE_ACCOUNT) ? copyAccount(account) : undefined;
+}
+
+/** The key account a record opens with: its own, or the example group. */
+export function accountOf(record: { account?: KeyAccount | undefined }): KeyAccount {
+  return copyAccount(record.account ?? EXAMPLE_ACCOUNT);
 }
 
 /** Lets the page paint (progress) between two batches of work. */
@@ -125,9 +139,10 @@ export class ScenarioLibrary {
     return this.store.list();
   }
 
-  async saveAs(name: string, scenario: Scenario, summary: ScenarioSummary | null, notes = ''): Promise<StoredScenario> {
+  async saveAs(name: string, scenario: Scenario, summary: ScenarioSummary | null, notes = '', account?: Readonly<KeyAccount> | null): Promise<StoredScenario> {
     const { scenarios } = await this.store.list();
     const at = this.now().toISOString();
+    const own = ownAccount(account);
     const record: StoredScenario = {
       id: this.newId(),
       name: uniqueName(name.trim() || 'Szenario', scenarios.map((s) => s.name)),
@@ -137,6 +152,7 @@ export class ScenarioLibrary {
       updatedAt: at,
       appVersion: APP_VERSION,
       summary,
+      ...(own !== undefined ? { account: own } : {}),
     };
     await this.store.put(record);
     this.announce([record.id]);
@@ -150,13 +166,17 @@ export class ScenarioLibrary {
    */
   async update(
     id: string,
-    changes: { scenario?: Scenario; name?: string; notes?: string; summary?: ScenarioSummary | null },
+    changes: { scenario?: Scenario; name?: string; notes?: string; summary?: ScenarioSummary | null; account?: Readonly<KeyAccount> | null },
     expectedUpdatedAt: string,
   ): Promise<StoredScenario> {
     const current = await this.store.get(id);
     if (current === null || current.updatedAt !== expectedUpdatedAt) throw new ConflictError(current);
+    const { account: previous, ...rest } = current;
+    // `account` in the changes replaces the record's (the example group: none); left out, it stays.
+    const account = changes.account !== undefined ? ownAccount(changes.account) : previous;
     const next: StoredScenario = {
-      ...current,
+      ...rest,
+      ...(account !== undefined ? { account } : {}),
       ...(changes.name !== undefined ? { name: changes.name.trim() || current.name } : {}),
       ...(changes.notes !== undefined ? { notes: changes.notes } : {}),
       ...(changes.scenario !== undefined ? { scenario: compactScenario(changes.scenario) } : {}),
@@ -234,6 +254,7 @@ export class ScenarioLibrary {
         updatedAt: entry.updatedAt ?? entry.createdAt ?? at,
         appVersion: APP_VERSION,
         summary: summaries[index] ?? null,
+        ...(entry.account !== undefined ? { account: entry.account } : {}),
       };
     });
     onProgress?.(0, records.length);

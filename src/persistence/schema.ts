@@ -3,6 +3,16 @@
 // Each problem names its path, e.g. `scenarios[3].churnRate: must be between 0 and 1`.
 import * as v from 'valibot';
 import { DEFAULTS, PARAMETERS, PARAMETER_KEYS, SHARES_SUM_MESSAGE, sharesProblem, type ParameterKey, type Scenario } from '../engine/parameters.ts';
+import {
+  ACCOUNT_LIMITS,
+  ACCOUNT_SEGMENTS,
+  ENTITY_LIMITS,
+  MAX_ENTITIES,
+  MAX_NAME_LENGTH,
+  PROGRAMME_LIMITS,
+  type KeyAccount,
+  type Limit,
+} from '../engine/keyAccount/account.ts';
 
 export const EXPORT_FORMAT = 'kundenwert-scenarios';
 /** Version of the export file format; bump with a migration in `parseExport`. */
@@ -35,6 +45,41 @@ const parameterEntries = Object.fromEntries(PARAMETER_KEYS.map((key) => [key, v.
 /** A scenario in a file: every key optional (missing keys take the defaults), unknown keys rejected. */
 export const ScenarioSchema = v.strictObject(parameterEntries);
 
+function limitSchema(limit: Limit) {
+  const message = `must be between ${limit.min} and ${limit.max}`;
+  return v.pipe(v.number(message), v.finite(message), v.minValue(limit.min, message), v.maxValue(limit.max, message));
+}
+
+function limitEntries<K extends string>(limits: Readonly<Record<K, Limit>>) {
+  return Object.fromEntries(Object.entries<Limit>(limits).map(([key, limit]) => [key, limitSchema(limit)])) as {
+    [Key in K]: ReturnType<typeof limitSchema>;
+  };
+}
+
+const accountName = v.pipe(v.string('must be text'), v.maxLength(MAX_NAME_LENGTH, `must be at most ${MAX_NAME_LENGTH} characters`));
+
+/**
+ * The key account of a scenario (issue 17), with the same ranges as the
+ * Konzernkunde table: stored records, export files and `ka=` links are read
+ * through it, so a value the table would refuse never gets in another way.
+ */
+export const KeyAccountSchema = v.strictObject({
+  name: accountName,
+  entities: v.pipe(
+    v.array(
+      v.strictObject({
+        name: accountName,
+        segment: v.picklist(ACCOUNT_SEGMENTS, `must be one of ${ACCOUNT_SEGMENTS.join(', ')}`),
+        ...limitEntries(ENTITY_LIMITS),
+      }),
+      'must be a list of entities',
+    ),
+    v.maxLength(MAX_ENTITIES, `must have at most ${MAX_ENTITIES} entities`),
+  ),
+  ...limitEntries(ACCOUNT_LIMITS),
+  programme: v.strictObject(limitEntries(PROGRAMME_LIMITS)),
+});
+
 export const SummarySchema = v.object({
   clv: v.number(),
   lifetimeProfit: v.number(),
@@ -57,9 +102,14 @@ export const StoredScenarioSchema = v.object({
   updatedAt: isoDate,
   appVersion: v.optional(v.string(), 'unknown'),
   summary: v.optional(v.nullable(SummarySchema), null),
+  /** Only when it differs from the example group: a record without one opens with the example. */
+  account: v.optional(KeyAccountSchema),
 });
 
-export type StoredScenario = Omit<v.InferOutput<typeof StoredScenarioSchema>, 'scenario'> & { scenario: Partial<Scenario> };
+export type StoredScenario = Omit<v.InferOutput<typeof StoredScenarioSchema>, 'scenario' | 'account'> & {
+  scenario: Partial<Scenario>;
+  account?: KeyAccount;
+};
 
 /**
  * One scenario in an export file: its name and notes beside its parameters,
@@ -71,14 +121,16 @@ const ExportedScenarioSchema = v.pipe(
     notes: StoredScenarioSchema.entries.notes,
     createdAt: v.optional(isoDate),
     updatedAt: v.optional(isoDate),
+    account: v.optional(KeyAccountSchema),
     ...parameterEntries,
   }),
-  v.transform(({ name, notes, createdAt, updatedAt, ...parameters }) => ({
+  v.transform(({ name, notes, createdAt, updatedAt, account, ...parameters }) => ({
     name,
     notes,
     createdAt,
     updatedAt,
     scenario: Object.fromEntries(Object.entries(parameters).filter(([, value]) => value !== undefined)) as Partial<Scenario>,
+    ...(account !== undefined ? { account: account as KeyAccount } : {}),
   })),
   // The rule across keys, on the scenario as it would open (missing shares take the defaults).
   v.check((entry) => sharesProblem(completeScenario(entry.scenario)) === null, SHARES_SUM_MESSAGE),
@@ -93,7 +145,19 @@ const ExportHeaderSchema = v.object({
 });
 
 /** What is wrong, for the interface to say in its language (`message` is the English text for logs and tests). */
-export type ImportProblemCode = 'notJson' | 'notOurs' | 'version' | 'newer' | 'notList' | 'unknownKey' | 'range' | 'name' | 'notes' | 'date' | 'invalid';
+export type ImportProblemCode =
+  | 'notJson'
+  | 'notOurs'
+  | 'version'
+  | 'newer'
+  | 'notList'
+  | 'unknownKey'
+  | 'range'
+  | 'name'
+  | 'notes'
+  | 'date'
+  | 'account'
+  | 'invalid';
 
 export interface ImportProblem {
   /** e.g. `scenarios[3].churnRate` */
@@ -120,6 +184,8 @@ function codeOf(issue: v.BaseIssue<unknown>, header: boolean): Pick<ImportProble
     if (key === 'scenarios') return { code: 'notList' };
     return { code: 'notOurs' };
   }
+  // Anything inside the key account is named by its path (`account.entities[2].marginRate`) and the reason.
+  if (issue.path?.[0]?.key === 'account') return key !== undefined ? { code: 'account', key } : { code: 'account' };
   if (issue.type === 'strict_object' && key !== undefined) return { code: 'unknownKey', key };
   if (key !== undefined && (PARAMETER_KEYS as readonly string[]).includes(key)) return { code: 'range', key };
   if (key === 'name' || key === 'notes') return { code: key };
@@ -191,13 +257,21 @@ export function parseExport(text: string): ParsedImport {
   return { valid, problems };
 }
 
-export function buildExport(scenarios: readonly Pick<StoredScenario, 'name' | 'notes' | 'scenario' | 'createdAt' | 'updatedAt'>[]): string {
+export function buildExport(scenarios: readonly Pick<StoredScenario, 'name' | 'notes' | 'scenario' | 'createdAt' | 'updatedAt' | 'account'>[]): string {
   return `${JSON.stringify(
     {
       format: EXPORT_FORMAT,
       version: EXPORT_VERSION,
       exportedAt: new Date().toISOString(),
-      scenarios: scenarios.map(({ name, notes, scenario, createdAt, updatedAt }) => ({ name, notes, createdAt, updatedAt, ...scenario })),
+      // `account` only where the scenario has its own: a file without accounts reads as before.
+      scenarios: scenarios.map(({ name, notes, scenario, createdAt, updatedAt, account }) => ({
+        name,
+        notes,
+        createdAt,
+        updatedAt,
+        ...scenario,
+        ...(account !== undefined ? { account } : {}),
+      })),
     },
     null,
     2,

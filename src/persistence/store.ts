@@ -4,23 +4,30 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import * as v from 'valibot';
 import type { Scenario } from '../engine/parameters.ts';
+import type { KeyAccount } from '../engine/keyAccount/account.ts';
 import { StoredScenarioSchema, type StoredScenario } from './schema.ts';
 
 export const DB_NAME = 'kundenwert-simulator';
 /**
  * Schema history, one upgrade step per version (never edit a shipped step):
  * 1: object store `scenarios` (key: id);
- * 2: index `updatedAt` on scenarios, store `working` for the autosaved state.
+ * 2: index `updatedAt` on scenarios, store `working` for the autosaved state;
+ * 3: records (and the working state) may carry the scenario's key account.
  */
-export const DB_VERSION = 2;
-/** Version of one record's shape; records written by a newer app are skipped, not misread. */
-export const RECORD_VERSION = 1;
+export const DB_VERSION = 3;
+/**
+ * Version of one record's shape; records written by a newer app are skipped, not misread.
+ * 2: an optional `account` (issue 17); a version-1 record opens with the example group.
+ */
+export const RECORD_VERSION = 2;
 
 export interface WorkingState {
   scenario: Partial<Scenario>;
   /** The saved scenario this state was opened from, if any. */
   sourceId: string | null;
   updatedAt: string;
+  /** The Konzernkunde table, only when it differs from the example group. */
+  account?: KeyAccount;
 }
 
 interface KundenwertDb extends DBSchema {
@@ -43,6 +50,10 @@ export const UPGRADE_STEPS: readonly UpgradeStep[] = [
     transaction.objectStore('scenarios').createIndex('updatedAt', 'updatedAt');
     db.createObjectStore('working');
   },
+  // to 3: no store or index changes; the records' new optional `account` needs none, and
+  // older records read as before. The bump keeps an older app out (it opens with
+  // 'newerDatabase' and works in memory) instead of saving over a record without its account.
+  () => undefined,
 ];
 
 export type StorageErrorKind = 'quota' | 'unavailable' | 'failed';

@@ -5,9 +5,11 @@ import type { Scenario } from '../engine/parameters.ts';
 import type { Results } from '../engine/results.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import { i18n, t } from '../i18n/i18n.svelte.ts';
-import { ConflictError, ScenarioLibrary, searchScenarios, timestamp, type SortOrder } from '../persistence/library.ts';
+import { ConflictError, ScenarioLibrary, ownAccount, searchScenarios, timestamp, type SortOrder } from '../persistence/library.ts';
+import type { KeyAccount } from '../engine/keyAccount/account.ts';
 import * as v from 'valibot';
 import {
+  KeyAccountSchema,
   ScenarioSchema,
   buildExport,
   completeScenario,
@@ -175,10 +177,10 @@ export class ScenariosState {
     }
   }
 
-  async saveAs(name: string, scenario: Scenario, results: Results | null, notes = ''): Promise<StoredScenario | null> {
+  async saveAs(name: string, scenario: Scenario, results: Results | null, notes = '', account?: KeyAccount | null): Promise<StoredScenario | null> {
     const library = this.#library;
     if (!library) return null;
-    const saved = await this.#guard(() => library.saveAs(name, scenario, results ? summaryOf(results) : null, notes));
+    const saved = await this.#guard(() => library.saveAs(name, scenario, results ? summaryOf(results) : null, notes, account));
     if (saved) {
       this.activeId = saved.id;
       this.activeUpdatedAt = saved.updatedAt;
@@ -188,13 +190,13 @@ export class ScenariosState {
   }
 
   /** Saves over the active scenario, unless another tab changed it since it was opened. */
-  async saveActive(scenario: Scenario, results: Results | null): Promise<StoredScenario | null> {
+  async saveActive(scenario: Scenario, results: Results | null, account?: KeyAccount | null): Promise<StoredScenario | null> {
     const library = this.#library;
     const id = this.activeId;
     const seen = this.activeUpdatedAt;
     if (!library || !id || !seen) return null;
     try {
-      const saved = await library.update(id, { scenario, summary: results ? summaryOf(results) : null }, seen);
+      const saved = await library.update(id, { scenario, summary: results ? summaryOf(results) : null, ...(account !== undefined ? { account } : {}) }, seen);
       this.activeUpdatedAt = saved.updatedAt;
       this.message = { kind: 'saved', name: saved.name };
       return saved;
@@ -314,8 +316,9 @@ export class ScenariosState {
   }
 
   /** Keeps the working state, debounced: a reload or crash loses at most the last moment of work. */
-  scheduleAutosave(scenario: Partial<Scenario>): void {
-    this.#pendingWorking = { scenario, sourceId: this.activeId, updatedAt: timestamp() };
+  scheduleAutosave(scenario: Partial<Scenario>, account?: KeyAccount | null): void {
+    const own = ownAccount(account);
+    this.#pendingWorking = { scenario, sourceId: this.activeId, updatedAt: timestamp(), ...(own !== undefined ? { account: own } : {}) };
     if (!this.#journalHeld) this.#writeJournal(this.#pendingWorking);
     if (this.#autosave !== null) clearTimeout(this.#autosave);
     this.#autosave = setTimeout(() => void this.flushAutosave(), AUTOSAVE_DELAY_MS);
@@ -354,7 +357,15 @@ export class ScenariosState {
     } catch {
       stored = null;
     }
-    const valid = (working: WorkingState | null) => (working && v.safeParse(ScenarioSchema, working.scenario).success ? working : null);
+    const valid = (working: WorkingState | null) => {
+      if (!working || !v.safeParse(ScenarioSchema, working.scenario).success) return null;
+      // A damaged account costs only the account (the example group then), not the sliders.
+      if (working.account !== undefined && !v.safeParse(KeyAccountSchema, working.account).success) {
+        const { account: _damaged, ...rest } = working;
+        return rest;
+      }
+      return working;
+    };
     const newest = newestWorking(valid(this.#startJournal) as JournalEntry | null, valid(stored));
     this.#journalHeld = false;
     if (this.#pendingWorking) this.#writeJournal(this.#pendingWorking);

@@ -13,6 +13,8 @@ import {
   type Scenario,
 } from '../engine/parameters.ts';
 import { DEFAULT_CURRENCY, isCurrency, type Currency, type Locale } from '../i18n/format.ts';
+import type { KeyAccount } from '../engine/keyAccount/account.ts';
+import { ACCOUNT_QUERY_KEY, decodeAccount, encodeAccount } from './accountLink.ts';
 
 /** Query keys that are not scenario parameters but belong to the app. */
 export const APP_QUERY_KEYS: readonly string[] = ['lang', 'embed', 'currency'];
@@ -22,7 +24,7 @@ export interface UrlProblem {
   key: string;
   /** The raw text of its value (for a repeated key: the value that counts). */
   raw: string;
-  reason: ParameterProblem['reason'] | 'unknownLanguage' | 'unknownCurrency' | 'repeated';
+  reason: ParameterProblem['reason'] | 'unknownLanguage' | 'unknownCurrency' | 'repeated' | 'invalidAccount';
   /** How often a repeated key was given. */
   count?: number;
 }
@@ -30,6 +32,8 @@ export interface UrlProblem {
 export interface ParsedLocation {
   scenario: Scenario;
   lang: Locale | null;
+  /** The key account of `ka=`, or null (none given, or malformed: then a problem names it). */
+  account: KeyAccount | null;
   problems: UrlProblem[];
 }
 
@@ -47,6 +51,7 @@ export function parseLocationSearch(search: string): ParsedLocation {
   const raws = new Map<string, string>();
   const problems: UrlProblem[] = [];
   let lang: Locale | null = null;
+  let account: KeyAccount | null = null;
   for (const [key, list] of values) {
     // A repeated key counts with its first value, as URLSearchParams.get() reads
     // `embed` and `currency`; one notice says so, whatever the values were.
@@ -55,6 +60,11 @@ export function parseLocationSearch(search: string): ParsedLocation {
     if (key === 'lang') {
       if (raw === 'de' || raw === 'en') lang = raw;
       else problems.push({ key, raw, reason: 'unknownLanguage' });
+      continue;
+    }
+    if (key === ACCOUNT_QUERY_KEY) {
+      account = decodeAccount(raw);
+      if (account === null) problems.push({ key, raw, reason: 'invalidAccount' });
       continue;
     }
     // `embed` (src/embed/route.ts) and `currency` (src/entry.ts) are applied where they are used;
@@ -68,7 +78,7 @@ export function parseLocationSearch(search: string): ParsedLocation {
   for (const problem of parsed.problems) {
     problems.push({ key: problem.key, raw: raws.get(problem.key) ?? '', reason: problem.reason });
   }
-  return { scenario: parsed.scenario, lang, problems };
+  return { scenario: parsed.scenario, lang, account, problems };
 }
 
 /** The query value of one parameter: fractions as they are, `unlimited` for an open horizon. */
@@ -79,16 +89,21 @@ export function queryValueOf(key: ParameterKey, scenario: Readonly<Scenario>): s
 
 /**
  * The query string for a scenario: only the parameters that differ from the
- * defaults, then `lang` when it is not the default. Returns '' or '?...'.
+ * defaults, the key account (`ka`) when it is not the example group, then
+ * `lang` when it is not the default. Returns '' or '?...'.
  */
 export function searchFor(
   scenario: Readonly<Scenario>,
   lang: Locale,
   currency: Currency = DEFAULT_CURRENCY,
   defaultLang: Locale = 'de',
+  account?: Readonly<KeyAccount> | null,
 ): string {
   const query = new URLSearchParams();
   for (const key of changedKeys(scenario, DEFAULTS)) query.set(key, queryValueOf(key, scenario));
+  // The key account only when it differs from the example group: other links stay as they were.
+  const ka = encodeAccount(account);
+  if (ka !== null) query.set(ACCOUNT_QUERY_KEY, ka);
   if (lang !== defaultLang) query.set('lang', lang);
   // The currency only relabels money; it travels with links so a shared scenario looks the same.
   if (currency !== DEFAULT_CURRENCY) query.set('currency', currency);

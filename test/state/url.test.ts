@@ -12,7 +12,7 @@ afterEach(() => {
 
 describe('parseLocationSearch', () => {
   it('an empty query gives the defaults, no language and no problems', () => {
-    expect(parseLocationSearch('')).toEqual({ scenario: DEFAULTS, lang: null, problems: [] });
+    expect(parseLocationSearch('')).toEqual({ scenario: DEFAULTS, lang: null, account: null, problems: [] });
   });
 
   it('reads parameters in their scenario units (rates as fractions) and the language', () => {

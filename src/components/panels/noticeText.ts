@@ -48,6 +48,7 @@ export function urlProblemText(problem: UrlProblem): string {
   if (problem.reason === 'unknownLanguage') return t('notice.urlLanguage', { raw });
   if (problem.reason === 'unknownCurrency') return t('notice.urlCurrency', { raw, allowed: CURRENCIES.join(', ') });
   if (problem.reason === 'sharesSumToZero') return t('notice.urlShares');
+  if (problem.reason === 'invalidAccount') return t('notice.urlAccount', { key });
   if (!isParameterKey(problem.key)) return t('notice.urlUnknown', { key });
   return t('notice.urlInvalid', {
     key,

@@ -13,8 +13,8 @@ export type CompareGroup = 'decision' | 'result' | 'other';
 export type DecisionFigure = 'focus' | 'dropShare' | 'applyDrop' | 'applyFix';
 
 export interface CompareFigure {
-  /** The figure's name: a Kpis key or a decision parameter (`data-compare`). */
-  key: keyof Kpis | DecisionFigure;
+  /** The figure's name: a Kpis key, a decision parameter or the key account's value (`data-compare`). */
+  key: keyof Kpis | DecisionFigure | 'keyAccountValue';
   group: CompareGroup;
   format: CompareFormat;
   /** Whether a higher value is better (for highlighting), null when neither. */
@@ -45,6 +45,9 @@ export const COMPARE_FIGURES: readonly CompareFigure[] = [
   { key: 'valueAtBestFocus', group: 'other', format: 'money', higherIsBetter: true },
 ];
 
+/** The key account's value as its own market (issue 17), from each scenario's own table. */
+export const KEY_ACCOUNT_FIGURE: CompareFigure = { key: 'keyAccountValue', group: 'other', format: 'money', higherIsBetter: true };
+
 export interface CompareCell {
   value: number | null;
   /** Difference to the first scenario; null for the first or when either is not a number. */
@@ -71,14 +74,23 @@ function sameValue(a: number | null, b: number | null): boolean {
   return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
 }
 
-/** One row per figure; `scenarios` (the same order as `results`) give the decision rows. */
-export function compareRows(results: readonly Results[], scenarios: readonly Scenario[] = []): CompareRow[] {
+/**
+ * One row per figure; `scenarios` (the same order as `results`) give the
+ * decision rows, `accountValues` (same order) the keyAccountValue row.
+ */
+export function compareRows(
+  results: readonly Results[],
+  scenarios: readonly Scenario[] = [],
+  accountValues: readonly number[] | null = null,
+): CompareRow[] {
   const kpis = results.map(kpisOf);
   const valueOf = (figure: CompareFigure, index: number): number | null => {
     if (isDecisionFigure(figure.key)) return scenarios[index]?.[figure.key] ?? null;
+    if (figure.key === 'keyAccountValue') return accountValues?.[index] ?? null;
     return kpis[index]?.[figure.key] ?? null;
   };
-  const figures = scenarios.length === results.length ? COMPARE_FIGURES : COMPARE_FIGURES.filter((f) => !isDecisionFigure(f.key));
+  const decisions = scenarios.length === results.length ? COMPARE_FIGURES : COMPARE_FIGURES.filter((f) => !isDecisionFigure(f.key));
+  const figures = accountValues !== null && accountValues.length === results.length ? [...decisions, KEY_ACCOUNT_FIGURE] : decisions;
   return figures.map((figure) => {
     const values = results.map((_, index) => valueOf(figure, index));
     const reference = values[0] ?? null;

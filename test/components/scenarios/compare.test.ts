@@ -29,3 +29,17 @@ describe('compareRows', () => {
     expect(row('paybackYears')?.cells[1]?.verdict).toBe('better');
   });
 });
+
+describe('compareRows with the key account (issue 17)', () => {
+  const base = computeResults({ ...DEFAULTS, customers: 1000 });
+
+  it('has a keyAccountValue row only when the accounts are given, with their difference', () => {
+    expect(compareRows([base, base]).some((r) => r.figure.key === 'keyAccountValue')).toBe(false);
+    const row = compareRows([base, base], [], [1_000_000, 1_250_000]).find((r) => r.figure.key === 'keyAccountValue');
+    expect(row?.cells.map((c) => c.value)).toEqual([1_000_000, 1_250_000]);
+    expect(row?.cells[1]?.difference).toBe(250_000);
+    expect(row?.cells[1]?.relative).toBe(0.25);
+    expect(row?.cells[1]?.verdict).toBe('better');
+    expect(row?.unchanged).toBe(false);
+  });
+});
