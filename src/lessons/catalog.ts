@@ -5,8 +5,9 @@
 // finds both inside the view it shows (a hidden tab's copy never counts).
 import type { Kpis } from '../engine/results.ts';
 import type { MessageKey } from '../i18n/messages.ts';
+import type { KeyAccountKpis } from '../engine/keyAccount/index.ts';
 
-export type ViewId = 'kunde' | 'portfolio' | 'bereinigung' | 'fokus';
+export type ViewId = 'kunde' | 'portfolio' | 'bereinigung' | 'fokus' | 'konzern';
 
 export interface ChartSpec {
   readonly view: ViewId;
@@ -35,12 +36,16 @@ export const CHARTS = {
   focus: { view: 'fokus', title: 'focus.title' },
   segments: { view: 'fokus', title: 'segments.title' },
   focusFormulas: { view: 'fokus', title: 'teach.focus.title' },
+  whitespace: { view: 'konzern', title: 'ka.whitespace.title' },
+  shareOfWallet: { view: 'konzern', title: 'ka.sow.title' },
+  programme: { view: 'konzern', title: 'ka.programme.title' },
+  salesHours: { view: 'konzern', title: 'ka.hours.title' },
 } as const satisfies Record<string, ChartSpec>;
 
 export type ChartId = keyof typeof CHARTS;
 
-/** The headline figures (`data-kpi`): the engine's Kpis and the repricing gain of the clean-up tab. */
-export type FigureName = keyof Kpis | 'repriceGain';
+/** The headline figures (`data-kpi`): the engine's Kpis, the repricing gain of the clean-up tab and the key account's. */
+export type FigureName = keyof Kpis | 'repriceGain' | keyof KeyAccountKpis;
 
 /** The view whose headline row shows each figure. */
 export const FIGURE_VIEWS: Readonly<Record<FigureName, ViewId>> = {
@@ -68,6 +73,12 @@ export const FIGURE_VIEWS: Readonly<Record<FigureName, ViewId>> = {
   valueAtNoFocus: 'fokus',
   valueAtFocus: 'fokus',
   decisionValue: 'fokus',
+  keyAccountPotential: 'konzern',
+  keyAccountRevenue: 'konzern',
+  keyAccountShareOfWallet: 'konzern',
+  keyAccountValue: 'konzern',
+  keyAccountValueAsAverage: 'konzern',
+  keyAccountProgrammePayback: 'konzern',
 };
 
 export const CHART_IDS = Object.keys(CHARTS) as ChartId[];

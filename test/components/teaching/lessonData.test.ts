@@ -15,9 +15,9 @@ const VALID_STEP = { title: { de: 'T', en: 'T' }, text: { de: 'Eins. Zwei.', en:
 const VALID = { id: 'test', order: 99, title: { de: 'T', en: 'T' }, summary: { de: 'S', en: 'S' }, steps: [VALID_STEP, VALID_STEP, VALID_STEP] };
 
 describe('lesson files', () => {
-  it('LESSONS holds lessons (a) to (h) in order', () => {
-    expect(LESSONS.map((lesson) => lesson.id)).toEqual(['acquisition', 'levers', 'pareto', 'whale', 'drop', 'focus', 'costs', 'conventions']);
-    expect(LESSONS.map((lesson) => lesson.order)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  it('LESSONS holds lessons (a) to (i) in order', () => {
+    expect(LESSONS.map((lesson) => lesson.id)).toEqual(['acquisition', 'levers', 'pareto', 'whale', 'drop', 'focus', 'costs', 'conventions', 'keyAccount']);
+    expect(LESSONS.map((lesson) => lesson.order)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
   it('every lesson has 3 to 8 steps', () => {

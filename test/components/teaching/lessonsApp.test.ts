@@ -17,6 +17,8 @@ import { ParametersState } from '../../../src/state/parameters.svelte.ts';
 import { ResultsState } from '../../../src/state/results.svelte.ts';
 import { ScenariosState } from '../../../src/state/scenarios.svelte.ts';
 import { searchFor } from '../../../src/state/url.ts';
+import { KeyAccountState } from '../../../src/state/keyAccount.svelte.ts';
+import { EXAMPLE_ACCOUNT, keyAccountKpis, type KeyAccountKpis } from '../../../src/engine/keyAccount/index.ts';
 
 /** A small portfolio keeps the real engine fast in jsdom. */
 const SMALL: Scenario = { ...DEFAULTS, customers: 1000 };
@@ -29,11 +31,20 @@ function renderApp(params = new ParametersState(SMALL)) {
     results,
     scenarios: new ScenariosState(),
     computeMany: async (list: readonly Scenario[]) => list.map((scenario) => createEngine().compute(scenario)),
+    // Lesson (i) uses the example group: steps set only scenario parameters.
+    keyAccount: new KeyAccountState(async (scenario, account) => engine.keyAccount(scenario, account)),
   });
   return { params, results };
 }
 
-function figureOf(results: Results, name: FigureName): number | null {
+function isKeyAccountFigure(name: FigureName): name is keyof KeyAccountKpis {
+  return name.startsWith('keyAccount');
+}
+
+function figureOf(scenario: Scenario, name: FigureName): number | null {
+  const engine = createEngine();
+  if (isKeyAccountFigure(name)) return keyAccountKpis(engine.keyAccount(scenario, EXAMPLE_ACCOUNT))[name];
+  const results: Results = engine.compute(scenario);
   return name === 'repriceGain' ? results.drop.fix.repriceGain : kpisOf(results)[name];
 }
 
@@ -110,7 +121,7 @@ describe('lessons in the app', () => {
         }
         expect(document.querySelector('.step-text'), label).not.toBeNull();
 
-        const expected = figureOf(createEngine().compute(expectedScenario), step.kpi);
+        const expected = figureOf(expectedScenario, step.kpi);
         const raw = figure?.dataset.value ?? '';
         if (expected === null) expect(raw, label).toBe('');
         else expect(Number(raw), label).toBeCloseTo(expected, 6);
