@@ -96,7 +96,9 @@ describe('lessons in the app', () => {
         const spec = CHARTS[step.chart];
         const panel = document.getElementById(`panel-${spec.view}`);
         // The marked chart is the step's chart, in the view the step shows.
-        await waitFor(() => expect(marked('chart')?.dataset.chart, label).toBe(step.chart));
+        // A view loaded on first opening (Konzernkunde) draws its charts only after its code and texts arrive.
+        await waitFor(() => expect(marked('chart')?.dataset.chart, label).toBe(step.chart), { timeout: 10_000 });
+        await waitFor(() => expect(marked('figure')?.dataset.kpi, label).toBe(step.kpi), { timeout: 10_000 });
         expect(window.location.hash, label).toBe(`#${spec.view}`);
         expect(panel?.hidden, label).toBe(false);
         expect(panel?.contains(marked('chart')), label).toBe(true);
