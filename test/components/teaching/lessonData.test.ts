@@ -16,7 +16,7 @@ const VALID = { id: 'test', order: 99, title: { de: 'T', en: 'T' }, summary: { d
 
 describe('lesson files', () => {
   it('LESSONS holds lessons (a) to (i) in order', () => {
-    expect(LESSONS.map((lesson) => lesson.id)).toEqual(['acquisition', 'levers', 'pareto', 'whale', 'drop', 'focus', 'costs', 'conventions', 'keyAccount']);
+    expect(LESSONS.map((lesson) => lesson.id)).toEqual(['acquisition', 'levers', 'pareto', 'whale', 'drop', 'focus', 'costs', 'keyAccount', 'conventions']);
     expect(LESSONS.map((lesson) => lesson.order)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
