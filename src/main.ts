@@ -60,7 +60,7 @@ void scenarios.init().then(async () => {
     } else {
       scenarios.origin = 'link';
       // The link's scenario becomes the working state; the one it replaces stays one click away.
-      if (restored && changedKeys(restored).length > 0) scenarios.previousWorking = restored;
+      if (restored && working && (changedKeys(restored).length > 0 || !sameTable)) scenarios.previousWorking = { scenario: restored, account: accountOf(working) };
     }
     return;
   }

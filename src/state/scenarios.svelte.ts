@@ -78,8 +78,8 @@ export class ScenariosState {
   undo = $state.raw<{ name: string; run: () => Promise<void> } | null>(null);
   /** Where the working scenario came from at start: a shared link, or the autosave of the last visit. */
   origin = $state<'link' | 'restored' | null>(null);
-  /** The autosaved working state a shared link replaced, so it is not lost. */
-  previousWorking = $state.raw<Scenario | null>(null);
+  /** The autosaved working state a shared link replaced (sliders and key account), so it is not lost. */
+  previousWorking = $state.raw<{ scenario: Scenario; account: KeyAccount } | null>(null);
   /** A save that lost against another tab's: what the other tab wrote. */
   conflict = $state.raw<StoredScenario | null>(null);
 

@@ -107,3 +107,17 @@ test('#konzern: a malformed ka= link is named, and the example group stays', asy
   await expect(page.getByText('URL-Parameter ka (Konzernkunde) ignoriert')).toBeVisible();
   expect(await kpiNumber(page, 'keyAccountRevenue')).toBe(700_000);
 });
+
+test('#konzern: "back to your previous working state" after a link also brings back the table the link replaced', async ({ page }) => {
+  const revenue = () => page.getByRole('spinbutton', { name: NAMES.de.revenue });
+  await page.goto('/?lang=de#konzern');
+  await revenue().fill('120000');
+  await revenue().press('Tab');
+  await expect.poll(() => readKpi(page, 'keyAccountRevenue')).toBe(760_000);
+  // A shared link with the example group (and another churn) replaces the working state.
+  await page.goto('/?lang=de&churnRate=0.3#konzern');
+  await expect.poll(() => readKpi(page, 'keyAccountRevenue')).toBe(700_000);
+  await page.getByRole('button', { name: 'Zurück zu Ihrem vorigen Arbeitsstand' }).click();
+  await expect.poll(() => readKpi(page, 'keyAccountRevenue')).toBe(760_000);
+  await expect(revenue()).toHaveValue('120000');
+});
