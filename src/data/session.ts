@@ -28,6 +28,21 @@ import { computeSegments, type SegmentSettings, type SegmentsResult } from '../e
 import type { ServiceScenario } from '../engine/scoring/serviceLevels.ts';
 import { dataEndData, DAYS_PER_UNIT, proposeCalibrationEnd, type CalibrationData, type CustomerSummary, type TimeUnit } from './summary.ts';
 import { costByCustomer, missingForecasts, realValuation } from './valuation.ts';
+import type { BootstrapResult } from './bootstrap.ts';
+import type { ForecastMatrix } from './customerView.ts';
+import {
+  bootstrapOf,
+  compareModels,
+  customerDetailOf,
+  forecastMatricesOf,
+  parameterIntervalsOf,
+  trackingFor,
+  type CustomerDetail,
+  type HistoryEnd,
+  type ModelComparison,
+  type ParameterIntervals,
+} from './modelViews.ts';
+import type { Tracking } from './tracking.ts';
 
 /** Rejected rows sent with a report; all of them are available as CSV. */
 export const REJECTED_SHOWN = 100;
@@ -149,6 +164,15 @@ export interface AtRiskRow {
   clv: number;
 }
 
+/** What a new calibration end changes in the import result (the rest stays: same file, same table). */
+export type SplitUpdate = Pick<
+  DataImportResult,
+  'calibrationEnd' | 'split' | 'holdoutLength' | 'calibrationCustomers' | 'bgnbd' | 'gammaGamma' | 'spendCheck' | 'holdout' | 'forecast'
+>;
+
+/** A refit at another calibration end; a failed one leaves the loaded fit as it was. */
+export type SplitOutcome = { ok: true; update: SplitUpdate } | { ok: false; error: ImportError };
+
 /** Where a running import is: parsing the file (share of the text), or fitting a model (evaluations so far). */
 export type DataProgress = ({ phase: 'parse' } & ImportProgress) | ({ phase: 'fit'; rows: number } & FitProgress);
 
@@ -174,6 +198,20 @@ export interface DataApi {
   dataDecisions(settings: DataDecisionSettings): Promise<DataDecisions | null>;
   /** Scoring and segmentation (engine/scoring) of the imported customers (data/segments.ts); `scenario` gives stickiness and care response. Null before an import. */
   dataSegments(settings: SegmentSettings, scenario: ServiceScenario): Promise<SegmentsResult | null>;
+  /** Refits the loaded table with another calibration end (days since 1970-01-01), without reading the file again (the tracking chart's handle). */
+  moveCalibrationEnd(calibrationEnd: number): Promise<SplitOutcome>;
+  /** Weekly repeat purchases, actual and expected by the BG/NBD fit (data/tracking.ts); null before an import. */
+  tracking(): Promise<Tracking | null>;
+  /** BG/NBD, MBG/NBD and Pareto/NBD on the same calibration data (data/modelViews.ts); null before an import. */
+  compareModels(): Promise<ModelComparison | null>;
+  /** One calibration customer's purchase distribution and P(alive) path; null for an unknown id. */
+  customerDetail(id: string, end: HistoryEnd): Promise<CustomerDetail | null>;
+  /** P(alive) and expected purchases in the forecast period by frequency and recency. */
+  forecastMatrices(): Promise<ForecastMatrix | null>;
+  /** Hessian intervals of the BG/NBD and Gamma-Gamma parameters. */
+  parameterIntervals(): Promise<ParameterIntervals | null>;
+  /** Bootstrap over customers of the BG/NBD fit, with progress (resamples done). */
+  bootstrapIntervals(resamples: number, onProgress?: (done: number, total: number) => void): Promise<BootstrapResult | null>;
 }
 
 interface Loaded {
@@ -476,6 +514,37 @@ export function createDataSession(): DataApi {
       const customers = segmentCustomersOfAnalysis(analysis, forecasts, options, clvBase.periodsPerYear);
       return Promise.resolve(computeSegments(customers, settings, importedServiceScenario(scenario, options)));
     },
+
+    moveCalibrationEnd(calibrationEnd) {
+      if (loaded === null) return Promise.resolve({ ok: false, error: { code: 'empty', message: 'No data set loaded.' } });
+      const before = loaded;
+      const analyzed = analyzeImported(before.analysis.imported, { unit: before.analysis.summary.unit, calibrationEnd });
+      if (!analyzed.ok) return Promise.resolve({ ok: false, error: analyzed.error });
+      const analysis = analyzed.analysis;
+      loaded = { ...before, analysis, forecasts: computeForecasts(analysis, before.clvBase, before.options) };
+      const { summary } = analysis;
+      return Promise.resolve({
+        ok: true,
+        update: {
+          calibrationEnd: summary.calibrationEnd,
+          split: 'chosen',
+          holdoutLength: summary.holdoutLength,
+          calibrationCustomers: summary.calibrationCustomers,
+          bgnbd: analysis.bgnbd,
+          gammaGamma: analysis.gammaGamma,
+          spendCheck: spendIndependenceCheck(analysis.calibration.frequency, analysis.calibration.monetary),
+          holdout: analysis.holdout,
+          forecast: forecastOf(loaded),
+        },
+      });
+    },
+
+    tracking: () => Promise.resolve(loaded === null ? null : trackingFor(loaded.analysis)),
+    compareModels: () => Promise.resolve(loaded === null ? null : compareModels(loaded.analysis)),
+    customerDetail: (id, end) => Promise.resolve(loaded === null ? null : customerDetailOf(loaded.analysis, id, end, loaded.forecasts.period)),
+    forecastMatrices: () => Promise.resolve(loaded === null ? null : forecastMatricesOf(loaded.analysis, loaded.forecasts.period)),
+    parameterIntervals: () => Promise.resolve(loaded === null ? null : parameterIntervalsOf(loaded.analysis)),
+    bootstrapIntervals: (resamples, onProgress) => Promise.resolve(loaded === null ? null : bootstrapOf(loaded.analysis, resamples, onProgress)),
 
     atRisk(asOf = 'dataEnd') {
       if (loaded === null) return Promise.resolve([]);

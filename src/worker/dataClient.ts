@@ -114,6 +114,14 @@ export function createDataClient(spawn: () => DataWorkerHandle): DataClient {
     atRisk: (asOf) => (active ? guarded(active, active.api.atRisk(asOf), []) : Promise.resolve([])),
     dataDecisions: (settings) => (active ? guarded(active, active.api.dataDecisions(settings), null) : Promise.resolve(null)),
     dataSegments: (settings, scenario) => (active ? guarded(active, active.api.dataSegments(settings, scenario), null) : Promise.resolve(null)),
+    moveCalibrationEnd: (end) =>
+      active ? guarded(active, active.api.moveCalibrationEnd(end), { ok: false, error: WORKER_FAILED }) : Promise.resolve({ ok: false, error: importError('empty', 'No data set loaded.') }),
+    tracking: () => (active ? guarded(active, active.api.tracking(), null) : Promise.resolve(null)),
+    compareModels: () => (active ? guarded(active, active.api.compareModels(), null) : Promise.resolve(null)),
+    customerDetail: (id, end) => (active ? guarded(active, active.api.customerDetail(id, end), null) : Promise.resolve(null)),
+    forecastMatrices: () => (active ? guarded(active, active.api.forecastMatrices(), null) : Promise.resolve(null)),
+    parameterIntervals: () => (active ? guarded(active, active.api.parameterIntervals(), null) : Promise.resolve(null)),
+    bootstrapIntervals: (resamples, onProgress) => (active ? guarded(active, active.api.bootstrapIntervals(resamples, onProgress), null) : Promise.resolve(null)),
   };
 }
 
@@ -143,6 +151,13 @@ export function spawnDataWorker(): DataWorkerHandle {
       atRisk: (asOf) => remote.atRisk(asOf),
       dataDecisions: (settings) => remote.dataDecisions(settings),
       dataSegments: (settings, scenario) => remote.dataSegments(settings, scenario),
+      moveCalibrationEnd: (end) => remote.moveCalibrationEnd(end),
+      tracking: () => remote.tracking(),
+      compareModels: () => remote.compareModels(),
+      customerDetail: (id, end) => remote.customerDetail(id, end),
+      forecastMatrices: () => remote.forecastMatrices(),
+      parameterIntervals: () => remote.parameterIntervals(),
+      bootstrapIntervals: (resamples, onProgress) => remote.bootstrapIntervals(resamples, onProgress === undefined ? undefined : proxy(onProgress)),
     },
     terminate: () => worker.terminate(),
     died,
@@ -163,5 +178,12 @@ function deadApi(): DataApi {
     atRisk: never,
     dataDecisions: never,
     dataSegments: never,
+    moveCalibrationEnd: never,
+    tracking: never,
+    compareModels: never,
+    customerDetail: never,
+    forecastMatrices: never,
+    parameterIntervals: never,
+    bootstrapIntervals: never,
   };
 }
