@@ -21,7 +21,12 @@ import {
   type DataForecastOptions,
   type DataImportResult,
   type DataProgress,
+  type SplitOutcome,
 } from '../data/session.ts';
+import type { BootstrapResult } from '../data/bootstrap.ts';
+import type { ForecastMatrix } from '../data/customerView.ts';
+import type { CustomerDetail, ModelComparison, ParameterIntervals } from '../data/modelViews.ts';
+import type { Tracking } from '../data/tracking.ts';
 import { Query } from './query.svelte.ts';
 
 export type DataPhase = 'idle' | 'reading' | 'mapping' | 'importing' | 'ready';
@@ -73,6 +78,9 @@ export class DataState {
   forecastOptions = $state.raw<DataForecastOptions>(FORECAST_DEFAULTS);
   /** Where the contribution rate came from; the assumption line of every value view says so. */
   marginSource = $state<MarginSource>('example');
+
+  /** Why the last move of the calibration end on the tracking chart gave no fit (the fit shown stays). */
+  splitError = $state.raw<ImportError | null>(null);
 
   readonly #api: DataApi;
   /** Numbers the file steps (read, import, close) so a late answer to an older one is ignored. */
@@ -171,6 +179,7 @@ export class DataState {
     }
     this.isSample = sample;
     this.result = outcome.result;
+    this.splitError = null;
     this.forecast = outcome.result.forecast;
     this.forecastOptions = outcome.result.forecast.options;
     if (choice.marginSource !== undefined) this.marginSource = choice.marginSource;
@@ -218,6 +227,62 @@ export class DataState {
     this.forecastOptions = options;
     this.#forecastQuery.ask(options);
     await this.#forecastQuery.settled();
+  }
+
+  /** The tracking chart's handle: refit at another calibration end in the worker (latest wins). */
+  readonly #splitQuery = new Query<{ end: number; request: number }, SplitOutcome>((input) => this.#api.moveCalibrationEnd(input.end), {
+    onAnswer: ({ input, value }) => void this.#applySplit(input.request, value),
+  });
+
+  /** True while a refit at a new calibration end runs or waits. */
+  get splitPending(): boolean {
+    return this.#splitQuery.pending;
+  }
+
+  /** Refits the loaded data with this calibration end (days since 1970-01-01); resolves once the latest refit is in. */
+  async moveSplit(calibrationEnd: number): Promise<void> {
+    this.#splitQuery.ask({ end: calibrationEnd, request: this.#request });
+    await this.#splitQuery.settled();
+  }
+
+  async #applySplit(request: number, outcome: SplitOutcome): Promise<void> {
+    if (request !== this.#request || this.result === null) return;
+    if (!outcome.ok) {
+      this.splitError = outcome.error;
+      return;
+    }
+    this.splitError = null;
+    this.result = { ...this.result, ...outcome.update };
+    this.forecast = outcome.update.forecast;
+    const [cohorts, atRisk] = await Promise.all([this.#api.cohorts(), this.#api.atRisk(this.atRiskAsOf)]);
+    if (request !== this.#request) return;
+    this.cohorts = cohorts;
+    this.atRisk = atRisk;
+  }
+
+  tracking(): Promise<Tracking | null> {
+    return this.#api.tracking();
+  }
+
+  compareModels(): Promise<ModelComparison | null> {
+    return this.#api.compareModels();
+  }
+
+  /** One customer's view, as of the moment the win-back list speaks of. */
+  customerDetail(id: string): Promise<CustomerDetail | null> {
+    return this.#api.customerDetail(id, this.atRiskAsOf);
+  }
+
+  forecastMatrices(): Promise<ForecastMatrix | null> {
+    return this.#api.forecastMatrices();
+  }
+
+  parameterIntervals(): Promise<ParameterIntervals | null> {
+    return this.#api.parameterIntervals();
+  }
+
+  bootstrap(resamples: number, onProgress: (done: number, total: number) => void): Promise<BootstrapResult | null> {
+    return this.#api.bootstrapIntervals(resamples, onProgress);
   }
 
   rejectedCsv(): Promise<string> {
