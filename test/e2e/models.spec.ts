@@ -42,3 +42,44 @@ test('dragging the calibration end on the tracking chart refits: the BG/NBD para
   await expect(handle).toHaveAttribute('aria-valuenow', '39');
   await expect.poll(async () => Math.abs((await bgnbdR(page)) - 0.2425945) / 0.2425945).toBeLessThan(1e-3);
 });
+
+test('a customer in the win-back list opens her view by click and by Enter; Escape closes it', async ({ page }) => {
+  await loadSample(page);
+  const list = page.getByRole('region', { name: 'Buyers at risk: win-back list' });
+  const open = list.locator('tr[data-customer]').first().getByRole('button', { name: /^Show customer / });
+  const id = (await open.textContent())?.trim() ?? '';
+  await open.click();
+  const dialog = page.getByRole('dialog', { name: /^Customer / });
+  await expect(dialog).toBeVisible();
+  const shown = ((await dialog.getByRole('heading', { level: 2 }).textContent()) ?? '').replace('Customer ', '').trim();
+  expect(shown).toBe(id);
+  await expect(dialog.getByRole('img', { name: /How many purchases in/ })).toBeVisible();
+  await expect(dialog.getByRole('img', { name: /P\(alive\) over her history/ })).toBeVisible();
+  // Eleven bars (0 ... 9, 10+); P(no purchase) includes the chance she has left; P(alive) is the one of her row in the list.
+  await expect(dialog.locator('[data-bar]')).toHaveCount(11);
+  const none = Number(await dialog.locator('[data-customer-fact="none"]').getAttribute('data-value'));
+  const alive = Number(await dialog.locator('[data-customer-fact="alive"]').getAttribute('data-value'));
+  expect(none).toBeGreaterThanOrEqual(1 - alive - 1e-9);
+  const row = list.locator(`tr[data-customer="${shown}"]`);
+  await expect(row.locator('td').nth(1)).toHaveText(((await dialog.locator('[data-customer-fact="alive"]').textContent()) ?? '').trim());
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  const again = row.getByRole('button');
+  await again.focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('heading', { level: 2 })).toHaveText(`Customer ${shown}`);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(again).toBeFocused();
+});
+
+test('the model comparison and the forecast matrices are computed when opened', async ({ page }) => {
+  await loadSample(page);
+  await page.getByText('Compare models: BG/NBD, MBG/NBD, Pareto/NBD').click();
+  await expect(page.locator('tr[data-model]')).toHaveCount(3);
+  await expect(page.locator('[data-recommended]')).toHaveAttribute('data-recommended', /^(bgnbd|mbgnbd|pnbd)$/);
+  await page.getByText('P(alive) and expected purchases by frequency and recency').click();
+  await expect(page.locator('[data-matrix="alive"] tr[data-frequency]')).toHaveCount(13);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+});
