@@ -83,3 +83,19 @@ test('the model comparison and the forecast matrices are computed when opened', 
   await expect(page.locator('[data-matrix="alive"] tr[data-frequency]')).toHaveCount(13);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
 });
+
+test('every fitted parameter has a Hessian interval; the bootstrap runs on request with progress', async ({ page }) => {
+  await loadSample(page);
+  const rows = page.locator('tr[data-interval]');
+  await expect(rows).toHaveCount(7);
+  const r = page.locator('tr[data-interval="bgnbd.r"]');
+  const estimate = await bgnbdR(page);
+  expect(Number(await r.getAttribute('data-lower'))).toBeLessThan(estimate);
+  expect(Number(await r.getAttribute('data-upper'))).toBeGreaterThan(estimate);
+  await page.getByRole('button', { name: 'Bootstrap (200 resamples)' }).click();
+  await expect(page.locator('#data-bootstrap-progress')).toBeVisible();
+  await expect(page.getByText('Bootstrap of 200 resamples done.')).toBeVisible({ timeout: 60_000 });
+  const [lower, upper] = ((await r.locator('[data-bootstrap]').getAttribute('data-bootstrap')) ?? '').split(',').map(Number);
+  expect(lower).toBeLessThan(estimate);
+  expect(upper).toBeGreaterThan(estimate);
+});
