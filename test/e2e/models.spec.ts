@@ -1,7 +1,14 @@
 // The model views of the Daten tab (issue 16) in Chromium on the CDNOW
 // sample: the tracking chart's calibration end dragged by pointer and moved
 // by keyboard refits in the data worker, and the fitted parameters change.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+
+async function expectNoSevereAxeViolations(page: Page, selector: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).include(selector).analyze();
+  const severe = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(severe.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }))).toEqual([]);
+}
 
 async function loadSample(page: Page): Promise<void> {
   await page.goto('./?lang=en#daten');
@@ -57,6 +64,7 @@ test('a customer in the win-back list opens her view by click and by Enter; Esca
   await expect(dialog.getByRole('img', { name: /P\(alive\) over her history/ })).toBeVisible();
   // Eleven bars (0 ... 9, 10+); P(no purchase) includes the chance she has left; P(alive) is the one of her row in the list.
   await expect(dialog.locator('[data-bar]')).toHaveCount(11);
+  await expectNoSevereAxeViolations(page, '.customer-dialog');
   const none = Number(await dialog.locator('[data-customer-fact="none"]').getAttribute('data-value'));
   const alive = Number(await dialog.locator('[data-customer-fact="alive"]').getAttribute('data-value'));
   expect(none).toBeGreaterThanOrEqual(1 - alive - 1e-9);
@@ -82,6 +90,8 @@ test('the model comparison and the forecast matrices are computed when opened', 
   await page.getByText('P(alive) and expected purchases by frequency and recency').click();
   await expect(page.locator('[data-matrix="alive"] tr[data-frequency]')).toHaveCount(13);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+  await expect(page.locator('tr[data-interval]')).toHaveCount(7);
+  await expectNoSevereAxeViolations(page, '#panel-daten');
 });
 
 test('every fitted parameter has a Hessian interval; the bootstrap runs on request with progress', async ({ page }) => {
