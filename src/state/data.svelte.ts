@@ -268,9 +268,9 @@ export class DataState {
     return this.#api.compareModels();
   }
 
-  /** One customer's view, as of the moment the win-back list speaks of. */
-  customerDetail(id: string): Promise<CustomerDetail | null> {
-    return this.#api.customerDetail(id, this.atRiskAsOf);
+  /** One customer's view, as of the end of the data or of the calibration period. */
+  customerDetail(id: string, asOf: AtRiskMoment): Promise<CustomerDetail | null> {
+    return this.#api.customerDetail(id, asOf);
   }
 
   forecastMatrices(): Promise<ForecastMatrix | null> {

@@ -80,6 +80,13 @@ test('a customer in the win-back list opens her view by click and by Enter; Esca
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
   await expect(again).toBeFocused();
+  // From the forecast list the view speaks of the calibration end, as that list does.
+  const top = page.getByRole('region', { name: /Forecast per buyer/ }).locator('tr[data-customer]').first();
+  await top.getByRole('button', { name: /^Show customer / }).click();
+  await expect(dialog).toBeVisible();
+  await expect(dialog.locator('dd').first()).toHaveText('30 Sept 1997');
+  await expect(dialog.locator('[data-customer-fact="alive"]')).toHaveText((await top.locator('td').nth(4).textContent())?.trim() ?? '');
+  await page.keyboard.press('Escape');
 });
 
 test('the model comparison and the forecast matrices are computed when opened', async ({ page }) => {
