@@ -10,6 +10,7 @@ import { fitModel, MODEL_NAMES } from '../../../src/data/models.ts';
 import { prepareBgNbd } from '../../../src/data/bgnbd.ts';
 import { createDataSession } from '../../../src/data/session.ts';
 import { i18n } from '../../../src/i18n/i18n.svelte.ts';
+import { DataState } from '../../../src/state/data.svelte.ts';
 import { sharedBytes } from '../../data/fixtures.ts';
 import { analyzeBytes } from '../../../src/data/analysis.ts';
 
@@ -59,3 +60,25 @@ async function calibrationOf() {
   if (!outcome.ok) throw new Error(outcome.error.message);
   return outcome.analysis.calibration;
 }
+
+describe('DataState.moveSplit (the tracking chart handle)', () => {
+  it('refits at the new end and updates the result; an end without data keeps the fit and says why', async () => {
+    const state = new DataState(createDataSession());
+    await state.openSample(sharedBytes('cdnow_sample_transactions.csv'));
+    const before = state.result;
+    if (before === null) throw new Error('sample not loaded');
+    await state.moveSplit(dayFromCivil(1996, 12, 1));
+    expect(state.splitError?.code).toBeTruthy();
+    expect(state.result).toBe(before);
+    await state.moveSplit(dayFromCivil(1997, 1, 1) + 26 * 7 - 1);
+    expect(state.splitError).toBeNull();
+    expect(state.result?.calibrationEnd).toBe(dayFromCivil(1997, 1, 1) + 26 * 7 - 1);
+    expect(state.result?.split).toBe('chosen');
+    expect(state.result?.holdoutLength).toBe(52);
+    expect(state.result?.bgnbd.r).not.toBe(before.bgnbd.r);
+    // The rest of the import result (the file's report) stays, and the forecast is the new fit's.
+    expect(state.result?.report).toBe(before.report);
+    expect(state.forecast).toBe(state.result?.forecast);
+    expect(state.splitPending).toBe(false);
+  }, 30_000);
+});
