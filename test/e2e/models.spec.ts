@@ -90,6 +90,8 @@ test('a customer in the win-back list opens her view by click and by Enter; Esca
 });
 
 test('the model comparison and the forecast matrices are computed when opened', async ({ page }) => {
+  // Two further fits (or 200 of them) and axe on a shared, loaded machine: more than the default minute.
+  test.setTimeout(120_000);
   await loadSample(page);
   await page.getByText('Compare models: BG/NBD, MBG/NBD, Pareto/NBD').click();
   await expect(page.locator('tr[data-model]')).toHaveCount(3);
@@ -102,6 +104,8 @@ test('the model comparison and the forecast matrices are computed when opened', 
 });
 
 test('every fitted parameter has a Hessian interval; the bootstrap runs on request with progress', async ({ page }) => {
+  // Two further fits (or 200 of them) and axe on a shared, loaded machine: more than the default minute.
+  test.setTimeout(120_000);
   await loadSample(page);
   const rows = page.locator('tr[data-interval]');
   await expect(rows).toHaveCount(7);
