@@ -112,44 +112,8 @@ function emptySums(): SegmentSums {
   };
 }
 
-function addAt(sums: Float64Array, g: number, amount: number): void {
-  sums[g] = (sums[g] as number) + amount;
-}
-
 function totalOf(sums: SegmentSums): number {
   return (sums.value[0] as number) + (sums.value[1] as number) + (sums.value[2] as number);
-}
-
-/**
- * V(f) = sum_i CLV_i(f) + stickiness * sum_i (cost_i(f) - cost_i(0)), with the
- * care spend b x_i a cost in m_i: one pass over every customer (the direct
- * method, for horizons the moment method does not cover).
- */
-function evaluate(r: SegmentResponses, base: FocusBase, s: FocusScenario): SegmentSums {
-  const sums = emptySums();
-  const { valuation } = base;
-  const discountFactor = 1 + s.discountRate;
-  for (let i = 0; i < base.size; i++) {
-    const g = base.segment[i] as number;
-    const orderFactor = r.orderFactor[g] as number;
-    const service = valuation.serviceCost[i] as number;
-    const orderCost = (valuation.annualCost[i] as number) - service;
-    const orderMargin = (valuation.margin[i] as number) + service;
-    const churn = clampChurn((valuation.churn[i] as number) * (r.churnFactor[g] as number));
-    const annuity = annuityOf(churn, r.growthFactor[g] as number, discountFactor, s.horizon);
-    const margin = orderFactor * orderMargin - service - (r.spend[g] as number);
-    const cost = (orderFactor * orderCost + service) * annuity;
-    const value = margin * annuity + s.stickiness * (cost - (valuation.cost[i] as number));
-    const retention = 1 - churn;
-    const retention3 = retention * retention * retention;
-    addAt(sums.customers, g, 1);
-    addAt(sums.value, g, value);
-    addAt(sums.revenue, g, orderFactor * (valuation.revenue[i] as number));
-    addAt(sums.kept1, g, retention);
-    addAt(sums.kept3, g, retention3);
-    addAt(sums.kept5, g, retention3 * retention * retention);
-  }
-  return sums;
 }
 
 /** Each customer's figures at one focus level: what the Portfolio tab shows after the decision. */
@@ -163,29 +127,53 @@ export interface CustomerValues {
 }
 
 /**
- * The terms `evaluate` sums, kept per customer (the direct method: one pass).
- * Their sum is V(f), so the portfolio after the decision adds up to decisionValue.
+ * The direct method, one pass over every customer (for horizons the moment
+ * method does not cover, and for the portfolio after the decision):
+ * V(f) = sum_i CLV_i(f) + stickiness * sum_i (cost_i(f) - cost_i(0)), with the
+ * care spend b x_i a cost in m_i. With `out` each customer's terms are kept
+ * too, so the portfolio after the decision adds up to exactly these sums.
  */
-export function customerValuesAt(base: FocusBase, s: FocusScenario, f: number): CustomerValues {
-  const r = segmentResponses(f, base, s);
-  const { valuation } = base;
-  const n = base.size;
-  const out: CustomerValues = { value: new Float64Array(n), revenue: new Float64Array(n), margin: new Float64Array(n) };
+function directSums(r: SegmentResponses, base: FocusBase, s: FocusScenario, out: CustomerValues | null): SegmentSums {
+  const sums = emptySums();
+  const { customers, value: valueSums, revenue: revenueSums, kept1, kept3, kept5 } = sums;
+  const { revenue, margin: marginOf, annualCost, serviceCost, churn: churnOf, cost: costOf } = base.valuation;
+  const { segment } = base;
+  const { stickiness, horizon } = s;
   const discountFactor = 1 + s.discountRate;
-  for (let i = 0; i < n; i++) {
-    const g = base.segment[i] as number;
+  for (let i = 0; i < base.size; i++) {
+    const g = segment[i] as number;
     const orderFactor = r.orderFactor[g] as number;
-    const service = valuation.serviceCost[i] as number;
-    const orderCost = (valuation.annualCost[i] as number) - service;
-    const orderMargin = (valuation.margin[i] as number) + service;
-    const churn = clampChurn((valuation.churn[i] as number) * (r.churnFactor[g] as number));
-    const annuity = annuityOf(churn, r.growthFactor[g] as number, discountFactor, s.horizon);
+    const service = serviceCost[i] as number;
+    const orderCost = (annualCost[i] as number) - service;
+    const orderMargin = (marginOf[i] as number) + service;
+    const churn = clampChurn((churnOf[i] as number) * (r.churnFactor[g] as number));
+    const annuity = annuityOf(churn, r.growthFactor[g] as number, discountFactor, horizon);
     const margin = orderFactor * orderMargin - service - (r.spend[g] as number);
     const cost = (orderFactor * orderCost + service) * annuity;
-    out.value[i] = margin * annuity + s.stickiness * (cost - (valuation.cost[i] as number));
-    out.revenue[i] = orderFactor * (valuation.revenue[i] as number);
-    out.margin[i] = margin;
+    const value = margin * annuity + stickiness * (cost - (costOf[i] as number));
+    const grown = orderFactor * (revenue[i] as number);
+    const retention = 1 - churn;
+    const retention3 = retention * retention * retention;
+    if (out !== null) {
+      out.value[i] = value;
+      out.revenue[i] = grown;
+      out.margin[i] = margin;
+    }
+    customers[g] = (customers[g] as number) + 1;
+    valueSums[g] = (valueSums[g] as number) + value;
+    revenueSums[g] = (revenueSums[g] as number) + grown;
+    kept1[g] = (kept1[g] as number) + retention;
+    kept3[g] = (kept3[g] as number) + retention3;
+    kept5[g] = (kept5[g] as number) + retention3 * retention * retention;
   }
+  return sums;
+}
+
+/** Each customer's terms of V(f) at focus f (their sum is V(f)). */
+export function customerValuesAt(base: FocusBase, s: FocusScenario, f: number): CustomerValues {
+  const n = base.size;
+  const out: CustomerValues = { value: new Float64Array(n), revenue: new Float64Array(n), margin: new Float64Array(n) };
+  directSums(segmentResponses(f, base, s), base, s, out);
   return out;
 }
 
@@ -504,7 +492,7 @@ function momentHorizon(s: FocusScenario): number | null {
 function sumsAt(levels: readonly number[], base: FocusBase, s: FocusScenario, method: FocusMethod): SegmentSums[] {
   const responses = levels.map((f) => segmentResponses(f, base, s));
   const horizon = method === 'auto' ? momentHorizon(s) : null;
-  if (horizon === null) return responses.map((r) => evaluate(r, base, s));
+  if (horizon === null) return responses.map((r) => directSums(r, base, s, null));
   const moments = momentsOf(base, responses, s, horizon);
   return responses.map((r) => evaluateMoments(r, moments, s, horizon));
 }

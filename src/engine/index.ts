@@ -5,7 +5,7 @@ import { afterPortfolio, decidesAnything } from './after.ts';
 import { prefixSums } from './curve.ts';
 import { singleCustomer } from './customer.ts';
 import { valueDeciles } from './deciles.ts';
-import { decide, decisionValueOnly } from './decision.ts';
+import { decide, decisionPortfolio, decisionValueOnly, type DecisionPortfolio } from './decision.ts';
 import { dropWorst } from './drop.ts';
 import { focusBase, focusStrategy } from './focus.ts';
 import { valueHistogram } from './histogram.ts';
@@ -134,9 +134,9 @@ export function createEngine(): Engine {
     return { valuation, valueOrder, valuePrefix, portfolio, drop };
   }
 
-  function afterFigures(current: Valuation, valueOrder: Uint32Array, drop: DropResult, scenario: Scenario): PortfolioResult {
+  function afterFigures(current: Valuation, valueOrder: Uint32Array, portfolio: DecisionPortfolio, drop: DropResult, scenario: Scenario): PortfolioResult {
     if (cache === null) throw new Error('population missing');
-    const after = afterPortfolio({ valuation: current, valueOrder, revenueAscending: cache.revenueAscending, drop }, scenario);
+    const after = afterPortfolio({ valuation: current, valueOrder, portfolio, revenueAscending: cache.revenueAscending, drop }, scenario);
     return portfolioFigures(after.valuation, after.pareto, after.valueOrder, after.valuePrefix, scenario.acquisitionCost);
   }
 
@@ -154,7 +154,7 @@ export function createEngine(): Engine {
     },
     decisionValue(scenario: Scenario): number {
       const { valuation, valueOrder, drop } = valueRanked(scenario);
-      return decisionValueOnly({ valuation, valueOrder, drop }, scenario);
+      return decisionValueOnly({ portfolio: decisionPortfolio(valuation, valueOrder, drop, scenario), drop }, scenario);
     },
     tornado(scenario: Scenario, step: number = TORNADO_STEP): TornadoResult {
       const base = this.decisionValue(scenario);
@@ -175,10 +175,12 @@ export function createEngine(): Engine {
     compute(scenario: Scenario): Results {
       const started = performance.now();
       const { valuation, valueOrder, portfolio, drop } = valueRanked(scenario);
-      const focus = focusStrategy(focusBase(valuation, valueOrder), scenario);
-      // Before `valuation` is overwritten by the next call: decide reads it now.
-      const decision = decide({ valuation, valueOrder, drop, focus }, scenario);
-      const after = decidesAnything(scenario) ? afterFigures(valuation, valueOrder, drop, scenario) : undefined;
+      const whole = focusBase(valuation, valueOrder);
+      const focus = focusStrategy(whole, scenario);
+      // Before `valuation` is overwritten by the next call: the decision reads it now.
+      const decided = decisionPortfolio(valuation, valueOrder, drop, scenario, whole);
+      const decision = decide({ portfolio: decided, drop, focus }, scenario);
+      const after = decidesAnything(scenario) ? afterFigures(valuation, valueOrder, decided, drop, scenario) : undefined;
       return {
         customer: singleCustomer(scenario),
         portfolio,
