@@ -13,6 +13,8 @@ export interface DropInputs {
   valuation: Valuation;
   /** Customers ranked by value, best first. */
   valueOrder: Uint32Array;
+  /** The values in that order, when at hand: read in sequence instead of gathered. */
+  valueSorted?: Float64Array;
   /** Cumulative value in that order (length n + 1). */
   valuePrefix: Float64Array;
   /** Each customer's position when ranked by revenue, largest first. */
@@ -20,7 +22,7 @@ export interface DropInputs {
 }
 
 export function dropWorst(
-  { valuation, valueOrder, valuePrefix, revenuePosition }: DropInputs,
+  { valuation, valueOrder, valueSorted, valuePrefix, revenuePosition }: DropInputs,
   s: Pick<Scenario, 'dropShare' | 'stickiness' | 'repriceMarginPoints' | 'serviceCutShare'>,
 ): DropResult {
   const n = valueOrder.length;
@@ -35,21 +37,24 @@ export function dropWorst(
   let repriceGain = 0;
   let serviceCost = 0;
   let revenueBefore = 0;
-  for (let i = 0; i < n; i++) revenueBefore += valuation.revenue[i] as number;
+  const { revenue: revenueOf, annuity: annuities, clv, cost, marginRate, serviceCost: serviceOf } = valuation;
+  for (let i = 0; i < n; i++) revenueBefore += revenueOf[i] as number;
+  const sorted = valueSorted ?? null;
+  const points = s.repriceMarginPoints;
   for (let k = kept; k < n; k++) {
     const i = valueOrder[k] as number;
-    const revenue = valuation.revenue[i] as number;
-    const annuity = valuation.annuity[i] as number;
-    droppedValue += valuation.clv[i] as number;
-    droppedCost += valuation.cost[i] as number;
+    const revenue = revenueOf[i] as number;
+    const annuity = annuities[i] as number;
+    droppedValue += sorted !== null ? (sorted[k] as number) : (clv[i] as number);
+    droppedCost += cost[i] as number;
     revenueLost += revenue;
     if ((revenuePosition[i] as number) < importantLimit) {
       importantCount++;
       importantRevenue += revenue;
     }
     // Repricing: + x points of margin on their revenue, the rate capped at 100 %; they stay as they are.
-    repriceGain += revenue * Math.min(s.repriceMarginPoints, 1 - (valuation.marginRate[i] as number)) * annuity;
-    serviceCost += (valuation.serviceCost[i] as number) * annuity;
+    repriceGain += revenue * Math.min(points, 1 - (marginRate[i] as number)) * annuity;
+    serviceCost += (serviceOf[i] as number) * annuity;
   }
   const valueBefore = valuePrefix[n] as number;
   const naiveGain = -droppedValue;

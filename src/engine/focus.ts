@@ -228,11 +228,17 @@ interface EdgeCustomers {
 const MOMENT_BLOCK = 512;
 
 /** Scratch of the moment pass, reused between calls of the same size (every slider move runs it). */
-let momentScratch: { delta: Float64Array; w1: Float64Array; w0: Float64Array; powers: Float64Array } | null = null;
+let momentScratch: { delta: Float64Array; w1: Float64Array; w0: Float64Array; edgeIndex: Uint32Array; powers: Float64Array } | null = null;
 
 function momentScratchFor(n: number) {
   if (momentScratch === null || momentScratch.delta.length < n) {
-    momentScratch = { delta: new Float64Array(n), w1: new Float64Array(n), w0: new Float64Array(n), powers: new Float64Array(MOMENT_BLOCK) };
+    momentScratch = {
+      delta: new Float64Array(n),
+      w1: new Float64Array(n),
+      w0: new Float64Array(n),
+      edgeIndex: new Uint32Array(n),
+      powers: new Float64Array(MOMENT_BLOCK),
+    };
   }
   return momentScratch;
 }
@@ -261,15 +267,15 @@ function momentsOf(base: FocusBase, responses: readonly SegmentResponses[], s: F
   const customers = new Float64Array(3);
   const revenue = new Float64Array(3);
   const baseCost = new Float64Array(3);
-  const edgeIndex = [new Uint32Array(base.counts[0]), new Uint32Array(base.counts[1]), new Uint32Array(base.counts[2])];
-  const edgeCounts = [0, 0, 0];
   const stickiness = s.stickiness;
   // One sequential pass sorts the moment customers by segment into contiguous (delta, W1, W0) runs,
   // so that the power sums below run over plain arrays with their accumulators in registers.
+  // Edge customers go to the same segment runs of `edgeIndex` (a segment holds both kinds).
   const scratch = momentScratchFor(n);
-  const { delta, w1, w0 } = scratch;
-  const start = [0, base.counts[0], base.counts[0] + base.counts[1]];
-  const cursor = [start[0] as number, start[1] as number, start[2] as number];
+  const { delta, w1, w0, edgeIndex } = scratch;
+  const start = new Int32Array([0, base.counts[0], base.counts[0] + base.counts[1]]);
+  const cursor = Int32Array.from(start);
+  const edgeCursor = Int32Array.from(start);
   const segment = base.segment;
   const churnOf = valuation.churn;
   const serviceOf = valuation.serviceCost;
@@ -288,8 +294,9 @@ function momentsOf(base: FocusBase, responses: readonly SegmentResponses[], s: F
     baseCost[g] = (baseCost[g] as number) + (costOf[i] as number);
     // The same products clampChurn sees: unclamped at the extreme factors means unclamped at every level between.
     if (!(churn * (lowest[g] as number) >= minChurn && churn * (highest[g] as number) <= maxChurn)) {
-      (edgeIndex[g] as Uint32Array)[edgeCounts[g] as number] = i;
-      edgeCounts[g] = (edgeCounts[g] as number) + 1;
+      const at = edgeCursor[g] as number;
+      edgeCursor[g] = at + 1;
+      edgeIndex[at] = i;
       continue;
     }
     const service = serviceOf[i] as number;
@@ -308,9 +315,49 @@ function momentsOf(base: FocusBase, responses: readonly SegmentResponses[], s: F
       const to = Math.min(end, from + MOMENT_BLOCK);
       const length = to - from;
       for (let k = 0; k < length; k++) powers[k] = 1;
-      // Two powers per sweep over the block: half the loop overhead, six independent accumulators.
+      // Three powers per sweep over the block (nine independent accumulators, which still fit in
+      // registers), then two or one for the rest: each sum still adds the same products in the same order.
       let j = 0;
-      for (; j + 1 < degree; j += 2) {
+      for (; j + 2 < degree; j += 3) {
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        let t0 = 0;
+        let t1 = 0;
+        let t2 = 0;
+        let v0 = 0;
+        let v1 = 0;
+        let v2 = 0;
+        for (let k = 0; k < length; k++) {
+          const d = delta[from + k] as number;
+          const u1 = w1[from + k] as number;
+          const u0 = w0[from + k] as number;
+          const power = powers[k] as number;
+          const next = power * d;
+          const third = next * d;
+          s0 += power;
+          s1 += power * u1;
+          s2 += power * u0;
+          t0 += next;
+          t1 += next * u1;
+          t2 += next * u0;
+          v0 += third;
+          v1 += third * u1;
+          v2 += third * u0;
+          powers[k] = third * d;
+        }
+        const at = offset + j * WEIGHTS;
+        sums[at] = (sums[at] as number) + s0;
+        sums[at + 1] = (sums[at + 1] as number) + s1;
+        sums[at + 2] = (sums[at + 2] as number) + s2;
+        sums[at + 3] = (sums[at + 3] as number) + t0;
+        sums[at + 4] = (sums[at + 4] as number) + t1;
+        sums[at + 5] = (sums[at + 5] as number) + t2;
+        sums[at + 6] = (sums[at + 6] as number) + v0;
+        sums[at + 7] = (sums[at + 7] as number) + v1;
+        sums[at + 8] = (sums[at + 8] as number) + v2;
+      }
+      if (j + 1 < degree) {
         let s0 = 0;
         let s1 = 0;
         let s2 = 0;
@@ -338,8 +385,8 @@ function momentsOf(base: FocusBase, responses: readonly SegmentResponses[], s: F
         sums[at + 3] = (sums[at + 3] as number) + t0;
         sums[at + 4] = (sums[at + 4] as number) + t1;
         sums[at + 5] = (sums[at + 5] as number) + t2;
-      }
-      if (j < degree) {
+        j += 2;
+      } else if (j < degree) {
         let s0 = 0;
         let s1 = 0;
         let s2 = 0;
@@ -362,8 +409,9 @@ function momentsOf(base: FocusBase, responses: readonly SegmentResponses[], s: F
     binomial[t * degree] = 1;
     for (let j = 1; j <= t; j++) binomial[t * degree + j] = (binomial[(t - 1) * degree + j - 1] as number) + (j < t ? (binomial[(t - 1) * degree + j] as number) : 0);
   }
-  const edges = edgeIndex.map((list, g): EdgeCustomers => {
-    const count = edgeCounts[g] as number;
+  const edges = [0, 1, 2].map((g): EdgeCustomers => {
+    const from = start[g] as number;
+    const count = (edgeCursor[g] as number) - from;
     const e: EdgeCustomers = {
       count,
       churn: new Float64Array(count),
@@ -372,7 +420,7 @@ function momentsOf(base: FocusBase, responses: readonly SegmentResponses[], s: F
       orderCost: new Float64Array(count),
     };
     for (let k = 0; k < count; k++) {
-      const i = list[k] as number;
+      const i = edgeIndex[from + k] as number;
       const service = serviceOf[i] as number;
       e.churn[k] = churnOf[i] as number;
       e.service[k] = service;

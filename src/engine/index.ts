@@ -2,7 +2,7 @@
 // keeps the population and its rankings between calls and recomputes every
 // figure of MODEL.md sections 1-4 from a scenario.
 import { afterPortfolio, decidesAnything } from './after.ts';
-import { prefixSums } from './curve.ts';
+import { runningSums } from './curve.ts';
 import { singleCustomer } from './customer.ts';
 import { valueDeciles } from './deciles.ts';
 import { decide, decisionPortfolio, decisionValueOnly, type DecisionPortfolio } from './decision.ts';
@@ -52,6 +52,8 @@ interface PopulationCache {
   /** Each customer's position by revenue, largest first. */
   revenuePosition: Uint32Array;
   valueOrder: Uint32Array;
+  /** Reused buffer for the values in value order, best first. */
+  valueSorted: Float64Array;
   /** Reused buffer for the cumulative value in value order (length n + 1). */
   valuePrefix: Float64Array;
   /** Revenue concentration: revenue is F V size, so these shares never change with money sliders. */
@@ -65,7 +67,7 @@ function buildPopulationCache(scenario: Scenario): PopulationCache {
   const revenuePosition = new Uint32Array(n);
   for (let k = 0; k < n; k++) revenuePosition[revenueAscending[k] as number] = n - 1 - k;
   const pareto = paretoFigures(population.customerSize, revenueAscending);
-  return { population, revenueAscending, revenuePosition, valueOrder: new Uint32Array(n), valuePrefix: new Float64Array(n + 1), pareto };
+  return { population, revenueAscending, revenuePosition, valueOrder: new Uint32Array(n), valueSorted: new Float64Array(n), valuePrefix: new Float64Array(n + 1), pareto };
 }
 
 export function portfolioFigures(
@@ -125,12 +127,12 @@ export function createEngine(): Engine {
     }
     factors = sizeFactors(cache.population, scenario, factors);
     valuation = valuePortfolio(cache.population, factors, scenario, valuation);
-    const valueOrder = rankInto(valuation.clv, cache.valueOrder, true);
-    const valuePrefix = prefixSums(valuation.clv, valueOrder, valueOrder.length, cache.valuePrefix);
+    const valueOrder = rankInto(valuation.clv, cache.valueOrder, true, cache.valueSorted);
+    const valuePrefix = runningSums(cache.valueSorted, valueOrder.length, cache.valuePrefix);
     // Without any revenue the cached shares (of customer size) would not describe the portfolio.
     const pareto = scenario.ordersPerYear * scenario.orderValue > 0 ? cache.pareto : paretoFigures(valuation.revenue, cache.revenueAscending);
     const portfolio = portfolioFigures(valuation, pareto, valueOrder, valuePrefix, scenario.acquisitionCost);
-    const drop = dropWorst({ valuation, valueOrder, valuePrefix, revenuePosition: cache.revenuePosition }, scenario);
+    const drop = dropWorst({ valuation, valueOrder, valueSorted: cache.valueSorted, valuePrefix, revenuePosition: cache.revenuePosition }, scenario);
     return { valuation, valueOrder, valuePrefix, portfolio, drop };
   }
 
