@@ -44,8 +44,19 @@ export function focusBase(valuation: Valuation, valueOrder: Uint32Array): FocusB
   const countA = countOf(SEGMENT_POPULATION_SHARES[0], n);
   const countAB = countOf(SEGMENT_POPULATION_SHARES[0] + SEGMENT_POPULATION_SHARES[1], n);
   const segment = new Uint8Array(n);
-  for (let k = 0; k < n; k++) segment[valueOrder[k] as number] = k < countA ? 0 : k < countAB ? 1 : 2;
+  markSegments(valueOrder, countA, countAB, segment);
   return { size: n, segment, counts: [countA, countAB - countA, n - countAB], valuation };
+}
+
+/**
+ * segment[i] = 0, 1, 2 for the first countA, the next up to countAB and the rest in value order.
+ * Hot loops such as this one live in functions of their own that return nothing or a number:
+ * V8 compiles a long loop while it runs and caches that code, and code after the loop that had
+ * not run by then (an object literal) threw the compiled loop away on every later call.
+ */
+function markSegments(valueOrder: Uint32Array, countA: number, countAB: number, segment: Uint8Array): void {
+  const n = valueOrder.length;
+  for (let k = 0; k < n; k++) segment[valueOrder[k] as number] = k < countA ? 0 : k < countAB ? 1 : 2;
 }
 
 type Triple = readonly [number, number, number];
@@ -243,49 +254,148 @@ function momentScratchFor(n: number) {
   return momentScratch;
 }
 
-function momentsOf(base: FocusBase, responses: readonly SegmentResponses[], s: FocusScenario, horizon: number): Moments {
-  const degree = Math.max(horizon, MIN_MOMENT_DEGREE);
-  const lowest = new Float64Array(3).fill(Number.POSITIVE_INFINITY);
-  const highest = new Float64Array(3).fill(0);
-  for (const r of responses) {
-    for (let g = 0; g < 3; g++) {
-      const factor = r.churnFactor[g] as number;
-      // No care at all clamps every churn to 1: that level needs no moments beyond the count.
-      if (!Number.isFinite(factor)) continue;
-      lowest[g] = Math.min(lowest[g] as number, factor);
-      highest[g] = Math.max(highest[g] as number, factor);
+/**
+ * Adds sum_i w_i (c_i - z)^j for j < degree and the weights 1, W1, W0 of the customers from..end
+ * to sums[offset + j * WEIGHTS + w], block by block. A function of its own: loops that V8 compiles
+ * on the stack of one call are tied to that call's closures and are thrown away by the next.
+ */
+function addPowerSums(
+  delta: Float64Array,
+  w1: Float64Array,
+  w0: Float64Array,
+  start: number,
+  end: number,
+  degree: number,
+  sums: Float64Array,
+  offset: number,
+  powers: Float64Array,
+): void {
+  for (let from = start; from < end; from += MOMENT_BLOCK) {
+    const to = Math.min(end, from + MOMENT_BLOCK);
+    const length = to - from;
+    for (let k = 0; k < length; k++) powers[k] = 1;
+    // Three powers per sweep over the block (nine independent accumulators, which still fit in
+    // registers), then two or one for the rest: each sum still adds the same products in the same order.
+    let j = 0;
+    for (; j + 2 < degree; j += 3) {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let t0 = 0;
+      let t1 = 0;
+      let t2 = 0;
+      let v0 = 0;
+      let v1 = 0;
+      let v2 = 0;
+      for (let k = 0; k < length; k++) {
+        const d = delta[from + k] as number;
+        const u1 = w1[from + k] as number;
+        const u0 = w0[from + k] as number;
+        const power = powers[k] as number;
+        const next = power * d;
+        const third = next * d;
+        s0 += power;
+        s1 += power * u1;
+        s2 += power * u0;
+        t0 += next;
+        t1 += next * u1;
+        t2 += next * u0;
+        v0 += third;
+        v1 += third * u1;
+        v2 += third * u0;
+        powers[k] = third * d;
+      }
+      const at = offset + j * WEIGHTS;
+      sums[at] = (sums[at] as number) + s0;
+      sums[at + 1] = (sums[at + 1] as number) + s1;
+      sums[at + 2] = (sums[at + 2] as number) + s2;
+      sums[at + 3] = (sums[at + 3] as number) + t0;
+      sums[at + 4] = (sums[at + 4] as number) + t1;
+      sums[at + 5] = (sums[at + 5] as number) + t2;
+      sums[at + 6] = (sums[at + 6] as number) + v0;
+      sums[at + 7] = (sums[at + 7] as number) + v1;
+      sums[at + 8] = (sums[at + 8] as number) + v2;
+    }
+    if (j + 1 < degree) {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let t0 = 0;
+      let t1 = 0;
+      let t2 = 0;
+      for (let k = 0; k < length; k++) {
+        const d = delta[from + k] as number;
+        const u1 = w1[from + k] as number;
+        const u0 = w0[from + k] as number;
+        const power = powers[k] as number;
+        const next = power * d;
+        s0 += power;
+        s1 += power * u1;
+        s2 += power * u0;
+        t0 += next;
+        t1 += next * u1;
+        t2 += next * u0;
+        powers[k] = next * d;
+      }
+      const at = offset + j * WEIGHTS;
+      sums[at] = (sums[at] as number) + s0;
+      sums[at + 1] = (sums[at + 1] as number) + s1;
+      sums[at + 2] = (sums[at + 2] as number) + s2;
+      sums[at + 3] = (sums[at + 3] as number) + t0;
+      sums[at + 4] = (sums[at + 4] as number) + t1;
+      sums[at + 5] = (sums[at + 5] as number) + t2;
+      j += 2;
+    } else if (j < degree) {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      for (let k = 0; k < length; k++) {
+        const power = powers[k] as number;
+        s0 += power;
+        s1 += power * (w1[from + k] as number);
+        s2 += power * (w0[from + k] as number);
+      }
+      const at = offset + j * WEIGHTS;
+      sums[at] = (sums[at] as number) + s0;
+      sums[at + 1] = (sums[at + 1] as number) + s1;
+      sums[at + 2] = (sums[at + 2] as number) + s2;
     }
   }
-  const center = new Float64Array(3);
-  for (let g = 0; g < 3; g++) {
-    const low = Number.isFinite(lowest[g] as number) ? Math.max(MIN_CUSTOMER_CHURN, MIN_CUSTOMER_CHURN / (lowest[g] as number)) : MIN_CUSTOMER_CHURN;
-    const high = (highest[g] as number) > 0 ? Math.min(MAX_CUSTOMER_CHURN, MAX_CUSTOMER_CHURN / (highest[g] as number)) : MAX_CUSTOMER_CHURN;
-    center[g] = (low + high) / 2;
-  }
-  const { valuation } = base;
+}
+
+/** Per segment: customers, revenue and cost_i(0) over all of them, and where each run of the scratch ends. */
+interface SegmentRuns {
+  customers: Float64Array;
+  revenue: Float64Array;
+  baseCost: Float64Array;
+  /** End of each segment's moment customers in delta/w1/w0, and of its edge customers in edgeIndex. */
+  momentEnd: Int32Array;
+  edgeEnd: Int32Array;
+}
+
+/**
+ * One sequential pass (filling `runs`, whose ends start at `start`) sorts the moment customers by segment into contiguous (delta, W1, W0) runs,
+ * so that the power sums run over plain arrays with their accumulators in registers. Edge
+ * customers go to the same segment runs of `edgeIndex` (a segment holds both kinds).
+ */
+function sortIntoSegments(
+  base: FocusBase,
+  stickiness: number,
+  lowest: Float64Array,
+  highest: Float64Array,
+  center: Float64Array,
+  start: Int32Array,
+  scratch: NonNullable<typeof momentScratch>,
+  runs: SegmentRuns,
+): void {
+  const { valuation, segment } = base;
   const n = base.size;
-  const customers = new Float64Array(3);
-  const revenue = new Float64Array(3);
-  const baseCost = new Float64Array(3);
-  const stickiness = s.stickiness;
-  // One sequential pass sorts the moment customers by segment into contiguous (delta, W1, W0) runs,
-  // so that the power sums below run over plain arrays with their accumulators in registers.
-  // Edge customers go to the same segment runs of `edgeIndex` (a segment holds both kinds).
-  const scratch = momentScratchFor(n);
+  const { customers, revenue, baseCost, momentEnd: cursor, edgeEnd: edgeCursor } = runs;
   const { delta, w1, w0, edgeIndex } = scratch;
-  const start = new Int32Array([0, base.counts[0], base.counts[0] + base.counts[1]]);
-  const cursor = Int32Array.from(start);
-  const edgeCursor = Int32Array.from(start);
-  const segment = base.segment;
-  const churnOf = valuation.churn;
-  const serviceOf = valuation.serviceCost;
-  const marginOf = valuation.margin;
-  const annualCostOf = valuation.annualCost;
+  const { churn: churnOf, serviceCost: serviceOf, margin: marginOf, annualCost: annualCostOf, revenue: revenueOf, cost: costOf } = valuation;
   // Imported bindings are read through a getter in some module loaders (tsx): local copies for the loop.
   const minChurn = MIN_CUSTOMER_CHURN;
   const maxChurn = MAX_CUSTOMER_CHURN;
-  const revenueOf = valuation.revenue;
-  const costOf = valuation.cost;
   for (let i = 0; i < n; i++) {
     const g = segment[i] as number;
     const churn = churnOf[i] as number;
@@ -306,102 +416,65 @@ function momentsOf(base: FocusBase, responses: readonly SegmentResponses[], s: F
     w1[at] = (marginOf[i] as number) + service + stickiness * ((annualCostOf[i] as number) - service);
     w0[at] = (1 - stickiness) * service;
   }
-  const sums = new Float64Array(3 * degree * WEIGHTS);
-  const powers = scratch.powers;
-  for (let g = 0; g < 3; g++) {
-    const offset = g * degree * WEIGHTS;
-    const end = cursor[g] as number;
-    for (let from = start[g] as number; from < end; from += MOMENT_BLOCK) {
-      const to = Math.min(end, from + MOMENT_BLOCK);
-      const length = to - from;
-      for (let k = 0; k < length; k++) powers[k] = 1;
-      // Three powers per sweep over the block (nine independent accumulators, which still fit in
-      // registers), then two or one for the rest: each sum still adds the same products in the same order.
-      let j = 0;
-      for (; j + 2 < degree; j += 3) {
-        let s0 = 0;
-        let s1 = 0;
-        let s2 = 0;
-        let t0 = 0;
-        let t1 = 0;
-        let t2 = 0;
-        let v0 = 0;
-        let v1 = 0;
-        let v2 = 0;
-        for (let k = 0; k < length; k++) {
-          const d = delta[from + k] as number;
-          const u1 = w1[from + k] as number;
-          const u0 = w0[from + k] as number;
-          const power = powers[k] as number;
-          const next = power * d;
-          const third = next * d;
-          s0 += power;
-          s1 += power * u1;
-          s2 += power * u0;
-          t0 += next;
-          t1 += next * u1;
-          t2 += next * u0;
-          v0 += third;
-          v1 += third * u1;
-          v2 += third * u0;
-          powers[k] = third * d;
-        }
-        const at = offset + j * WEIGHTS;
-        sums[at] = (sums[at] as number) + s0;
-        sums[at + 1] = (sums[at + 1] as number) + s1;
-        sums[at + 2] = (sums[at + 2] as number) + s2;
-        sums[at + 3] = (sums[at + 3] as number) + t0;
-        sums[at + 4] = (sums[at + 4] as number) + t1;
-        sums[at + 5] = (sums[at + 5] as number) + t2;
-        sums[at + 6] = (sums[at + 6] as number) + v0;
-        sums[at + 7] = (sums[at + 7] as number) + v1;
-        sums[at + 8] = (sums[at + 8] as number) + v2;
-      }
-      if (j + 1 < degree) {
-        let s0 = 0;
-        let s1 = 0;
-        let s2 = 0;
-        let t0 = 0;
-        let t1 = 0;
-        let t2 = 0;
-        for (let k = 0; k < length; k++) {
-          const d = delta[from + k] as number;
-          const u1 = w1[from + k] as number;
-          const u0 = w0[from + k] as number;
-          const power = powers[k] as number;
-          const next = power * d;
-          s0 += power;
-          s1 += power * u1;
-          s2 += power * u0;
-          t0 += next;
-          t1 += next * u1;
-          t2 += next * u0;
-          powers[k] = next * d;
-        }
-        const at = offset + j * WEIGHTS;
-        sums[at] = (sums[at] as number) + s0;
-        sums[at + 1] = (sums[at + 1] as number) + s1;
-        sums[at + 2] = (sums[at + 2] as number) + s2;
-        sums[at + 3] = (sums[at + 3] as number) + t0;
-        sums[at + 4] = (sums[at + 4] as number) + t1;
-        sums[at + 5] = (sums[at + 5] as number) + t2;
-        j += 2;
-      } else if (j < degree) {
-        let s0 = 0;
-        let s1 = 0;
-        let s2 = 0;
-        for (let k = 0; k < length; k++) {
-          const power = powers[k] as number;
-          s0 += power;
-          s1 += power * (w1[from + k] as number);
-          s2 += power * (w0[from + k] as number);
-        }
-        const at = offset + j * WEIGHTS;
-        sums[at] = (sums[at] as number) + s0;
-        sums[at + 1] = (sums[at + 1] as number) + s1;
-        sums[at + 2] = (sums[at + 2] as number) + s2;
-      }
+}
+
+/** The edge customers edgeIndex[from..to) as contiguous arrays of what their sum reads. */
+function edgeCustomersOf(valuation: Valuation, edgeIndex: Uint32Array, from: number, to: number): EdgeCustomers {
+  const count = to - from;
+  const e: EdgeCustomers = {
+    count,
+    churn: new Float64Array(count),
+    service: new Float64Array(count),
+    orderMargin: new Float64Array(count),
+    orderCost: new Float64Array(count),
+  };
+  const { churn, serviceCost, margin, annualCost } = valuation;
+  for (let k = 0; k < count; k++) {
+    const i = edgeIndex[from + k] as number;
+    const service = serviceCost[i] as number;
+    e.churn[k] = churn[i] as number;
+    e.service[k] = service;
+    e.orderMargin[k] = (margin[i] as number) + service;
+    e.orderCost[k] = (annualCost[i] as number) - service;
+  }
+  return e;
+}
+
+function momentsOf(base: FocusBase, responses: readonly SegmentResponses[], s: FocusScenario, horizon: number): Moments {
+  const degree = Math.max(horizon, MIN_MOMENT_DEGREE);
+  const lowest = new Float64Array(3).fill(Number.POSITIVE_INFINITY);
+  const highest = new Float64Array(3).fill(0);
+  for (const r of responses) {
+    for (let g = 0; g < 3; g++) {
+      const factor = r.churnFactor[g] as number;
+      // No care at all clamps every churn to 1: that level needs no moments beyond the count.
+      if (!Number.isFinite(factor)) continue;
+      lowest[g] = Math.min(lowest[g] as number, factor);
+      highest[g] = Math.max(highest[g] as number, factor);
     }
+  }
+  const center = new Float64Array(3);
+  for (let g = 0; g < 3; g++) {
+    const low = Number.isFinite(lowest[g] as number) ? Math.max(MIN_CUSTOMER_CHURN, MIN_CUSTOMER_CHURN / (lowest[g] as number)) : MIN_CUSTOMER_CHURN;
+    const high = (highest[g] as number) > 0 ? Math.min(MAX_CUSTOMER_CHURN, MAX_CUSTOMER_CHURN / (highest[g] as number)) : MAX_CUSTOMER_CHURN;
+    center[g] = (low + high) / 2;
+  }
+  const scratch = momentScratchFor(base.size);
+  const start = new Int32Array([0, base.counts[0], base.counts[0] + base.counts[1]]);
+  const runs: SegmentRuns = {
+    customers: new Float64Array(3),
+    revenue: new Float64Array(3),
+    baseCost: new Float64Array(3),
+    momentEnd: Int32Array.from(start),
+    edgeEnd: Int32Array.from(start),
+  };
+  sortIntoSegments(base, s.stickiness, lowest, highest, center, start, scratch, runs);
+  const sums = new Float64Array(3 * degree * WEIGHTS);
+  const edges: EdgeCustomers[] = [];
+  for (let g = 0; g < 3; g++) {
+    const from = start[g] as number;
+    addPowerSums(scratch.delta, scratch.w1, scratch.w0, from, runs.momentEnd[g] as number, degree, sums, g * degree * WEIGHTS, scratch.powers);
+    edges.push(edgeCustomersOf(base.valuation, scratch.edgeIndex, from, runs.edgeEnd[g] as number));
   }
   // Pascal's triangle, row t at t * degree.
   const binomial = new Float64Array(degree * degree);
@@ -409,27 +482,7 @@ function momentsOf(base: FocusBase, responses: readonly SegmentResponses[], s: F
     binomial[t * degree] = 1;
     for (let j = 1; j <= t; j++) binomial[t * degree + j] = (binomial[(t - 1) * degree + j - 1] as number) + (j < t ? (binomial[(t - 1) * degree + j] as number) : 0);
   }
-  const edges = [0, 1, 2].map((g): EdgeCustomers => {
-    const from = start[g] as number;
-    const count = (edgeCursor[g] as number) - from;
-    const e: EdgeCustomers = {
-      count,
-      churn: new Float64Array(count),
-      service: new Float64Array(count),
-      orderMargin: new Float64Array(count),
-      orderCost: new Float64Array(count),
-    };
-    for (let k = 0; k < count; k++) {
-      const i = edgeIndex[from + k] as number;
-      const service = serviceOf[i] as number;
-      e.churn[k] = churnOf[i] as number;
-      e.service[k] = service;
-      e.orderMargin[k] = (marginOf[i] as number) + service;
-      e.orderCost[k] = (annualCostOf[i] as number) - service;
-    }
-    return e;
-  });
-  return { degree, center, sums, customers, revenue, baseCost, edges, binomial };
+  return { degree, center, sums, customers: runs.customers, revenue: runs.revenue, baseCost: runs.baseCost, edges, binomial };
 }
 
 /** Segment sums at one response from the moments, plus the edge customers one by one. */

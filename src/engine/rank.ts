@@ -15,10 +15,11 @@ const CHUNK = 2048;
 
 /** Scratch buffers reused between calls of the same or a smaller size (the worker ranks on every slider move). */
 interface Scratch {
-  keys: Uint32Array;
-  keysB: Uint32Array;
+  /** The keys' bits as int32 (the passes read them with >>>): V8 keeps them in integer registers, where a uint32 above 2^31 would be a double. */
+  keys: Int32Array;
+  keysB: Int32Array;
   orderB: Uint32Array;
-  counts: Uint32Array;
+  counts: Int32Array;
   floatView: Float32Array;
   bitsView: Uint32Array;
   /** The values themselves moved along with their keys, only when the caller asks for them in rank order. */
@@ -33,10 +34,10 @@ function scratchFor(n: number, withValues: boolean): Scratch {
   if (scratch === null || scratch.keys.length < n) {
     const floats = new Float32Array(CHUNK);
     scratch = {
-      keys: new Uint32Array(n),
-      keysB: new Uint32Array(n),
+      keys: new Int32Array(n),
+      keysB: new Int32Array(n),
       orderB: new Uint32Array(n),
-      counts: new Uint32Array(3 * RADIX),
+      counts: new Int32Array(3 * RADIX),
       floatView: floats,
       bitsView: new Uint32Array(floats.buffer),
       valuesA: null,
@@ -60,20 +61,49 @@ function scratchFor(n: number, withValues: boolean): Scratch {
 export function rankInto(values: ArrayLike<number>, order: Uint32Array, descending: boolean, sorted?: Float64Array): Uint32Array {
   const n = values.length;
   const s = scratchFor(n, sorted !== undefined);
-  const { keys, floatView, bitsView } = s;
-  // Map IEEE-754 bits to unsigned integers that sort like the floats.
-  const counts = s.counts;
-  counts.fill(0);
-  const flip = descending ? 0xffffffff : 0;
+  s.counts.fill(0);
+  keysOf(values, descending, s);
+  for (let digit = 0; digit < 3; digit++) {
+    let total = 0;
+    for (let b = digit * RADIX; b < (digit + 1) * RADIX; b++) {
+      const c = s.counts[b] as number;
+      s.counts[b] = total;
+      total += c;
+    }
+  }
+  const { valuesA, valuesB } = s;
+  if (sorted !== undefined && valuesA !== null && valuesB !== null) {
+    // The same three passes, with the values as a payload.
+    firstPassWithValues(values, n, s.keys, s.keysB, order, valuesB, s.counts);
+    middlePassWithValues(n, s.keysB, s.keys, order, s.orderB, valuesB, valuesA, s.counts);
+    lastPassWithValues(n, s.keys, s.orderB, order, valuesA, sorted, s.counts);
+  } else {
+    firstPass(n, s.keys, s.keysB, order, s.counts);
+    middlePass(n, s.keysB, s.keys, order, s.orderB, s.counts);
+    lastPass(n, s.keys, s.orderB, order, s.counts);
+  }
+  return order;
+}
+
+/*
+ * The passes, each a function of its own that returns nothing: V8 compiles a long loop while it
+ * runs and caches that code, and code after the loop that had not run by then threw the compiled
+ * loop away on every later call (see focus.ts markSegments).
+ */
+
+/** Maps IEEE-754 bits to unsigned integers that sort like the floats, and counts all three digits. */
+function keysOf(values: ArrayLike<number>, descending: boolean, s: Scratch): void {
+  const n = values.length;
+  const { keys, floatView, bitsView, counts } = s;
+  const flip = descending ? -1 : 0;
   for (let from = 0; from < n; from += CHUNK) {
     const length = Math.min(CHUNK, n - from);
     for (let k = 0; k < length; k++) floatView[k] = values[from + k] as number;
     for (let k = 0; k < length; k++) {
       const bits = bitsView[k] as number;
       const ascending = bits & 0x80000000 ? ~bits : bits | 0x80000000;
-      const key = (ascending ^ flip) >>> 0;
+      const key = ascending ^ flip;
       keys[from + k] = key;
-      // All three digit histograms in the same pass.
       counts[key & DIGIT_MASK] = (counts[key & DIGIT_MASK] as number) + 1;
       const middle = RADIX + ((key >>> DIGIT_BITS) & DIGIT_MASK);
       counts[middle] = (counts[middle] as number) + 1;
@@ -81,69 +111,98 @@ export function rankInto(values: ArrayLike<number>, order: Uint32Array, descendi
       counts[high] = (counts[high] as number) + 1;
     }
   }
-  for (let digit = 0; digit < 3; digit++) {
-    let total = 0;
-    for (let b = digit * RADIX; b < (digit + 1) * RADIX; b++) {
-      const c = counts[b] as number;
-      counts[b] = total;
-      total += c;
-    }
-  }
-  const { valuesA, valuesB } = s;
-  if (sorted !== undefined && valuesA !== null && valuesB !== null) {
-    // The same three passes, with the values as a payload.
-    for (let i = 0; i < n; i++) {
-      const key = keys[i] as number;
-      const bucket = key & DIGIT_MASK;
-      const at = counts[bucket] as number;
-      counts[bucket] = at + 1;
-      s.keysB[at] = key;
-      order[at] = i;
-      valuesB[at] = values[i] as number;
-    }
-    for (let i = 0; i < n; i++) {
-      const key = s.keysB[i] as number;
-      const bucket = RADIX + ((key >>> DIGIT_BITS) & DIGIT_MASK);
-      const at = counts[bucket] as number;
-      counts[bucket] = at + 1;
-      keys[at] = key;
-      s.orderB[at] = order[i] as number;
-      valuesA[at] = valuesB[i] as number;
-    }
-    for (let i = 0; i < n; i++) {
-      const bucket = 2 * RADIX + ((keys[i] as number) >>> (2 * DIGIT_BITS));
-      const at = counts[bucket] as number;
-      counts[bucket] = at + 1;
-      order[at] = s.orderB[i] as number;
-      sorted[at] = valuesA[i] as number;
-    }
-    return order;
-  }
-  // The first pass places customer numbers themselves; the three passes end in `order`.
+}
+
+/** The first pass places customer numbers themselves. */
+function firstPass(n: number, keys: Int32Array, keysOut: Int32Array, orderOut: Uint32Array, counts: Int32Array): void {
   for (let i = 0; i < n; i++) {
     const key = keys[i] as number;
     const bucket = key & DIGIT_MASK;
     const at = counts[bucket] as number;
     counts[bucket] = at + 1;
-    s.keysB[at] = key;
-    order[at] = i;
+    keysOut[at] = key;
+    orderOut[at] = i;
   }
+}
+
+function middlePass(n: number, keys: Int32Array, keysOut: Int32Array, order: Uint32Array, orderOut: Uint32Array, counts: Int32Array): void {
   for (let i = 0; i < n; i++) {
-    const key = s.keysB[i] as number;
+    const key = keys[i] as number;
     const bucket = RADIX + ((key >>> DIGIT_BITS) & DIGIT_MASK);
     const at = counts[bucket] as number;
     counts[bucket] = at + 1;
-    keys[at] = key;
-    s.orderB[at] = order[i] as number;
+    keysOut[at] = key;
+    orderOut[at] = order[i] as number;
   }
-  // The last pass needs no keys written: nothing reads them afterwards.
+}
+
+/** The last pass needs no keys written: nothing reads them afterwards. */
+function lastPass(n: number, keys: Int32Array, order: Uint32Array, orderOut: Uint32Array, counts: Int32Array): void {
   for (let i = 0; i < n; i++) {
     const bucket = 2 * RADIX + ((keys[i] as number) >>> (2 * DIGIT_BITS));
     const at = counts[bucket] as number;
     counts[bucket] = at + 1;
-    order[at] = s.orderB[i] as number;
+    orderOut[at] = order[i] as number;
   }
-  return order;
+}
+
+function firstPassWithValues(
+  values: ArrayLike<number>,
+  n: number,
+  keys: Int32Array,
+  keysOut: Int32Array,
+  orderOut: Uint32Array,
+  valuesOut: Float64Array,
+  counts: Int32Array,
+): void {
+  for (let i = 0; i < n; i++) {
+    const key = keys[i] as number;
+    const bucket = key & DIGIT_MASK;
+    const at = counts[bucket] as number;
+    counts[bucket] = at + 1;
+    keysOut[at] = key;
+    orderOut[at] = i;
+    valuesOut[at] = values[i] as number;
+  }
+}
+
+function middlePassWithValues(
+  n: number,
+  keys: Int32Array,
+  keysOut: Int32Array,
+  order: Uint32Array,
+  orderOut: Uint32Array,
+  values: Float64Array,
+  valuesOut: Float64Array,
+  counts: Int32Array,
+): void {
+  for (let i = 0; i < n; i++) {
+    const key = keys[i] as number;
+    const bucket = RADIX + ((key >>> DIGIT_BITS) & DIGIT_MASK);
+    const at = counts[bucket] as number;
+    counts[bucket] = at + 1;
+    keysOut[at] = key;
+    orderOut[at] = order[i] as number;
+    valuesOut[at] = values[i] as number;
+  }
+}
+
+function lastPassWithValues(
+  n: number,
+  keys: Int32Array,
+  order: Uint32Array,
+  orderOut: Uint32Array,
+  values: Float64Array,
+  valuesOut: Float64Array,
+  counts: Int32Array,
+): void {
+  for (let i = 0; i < n; i++) {
+    const bucket = 2 * RADIX + ((keys[i] as number) >>> (2 * DIGIT_BITS));
+    const at = counts[bucket] as number;
+    counts[bucket] = at + 1;
+    orderOut[at] = order[i] as number;
+    valuesOut[at] = values[i] as number;
+  }
 }
 
 export function rank(values: ArrayLike<number>, descending: boolean): Uint32Array {
