@@ -130,7 +130,8 @@ export function createEngine(): Engine {
   let valuation: Valuation | null = null;
   let simulated: SimulatedCache | null = null;
 
-  function valueRanked(scenario: Scenario) {
+  /** The per-customer values on the cached population (rebuilt when a population key changed). */
+  function valued(scenario: Scenario): { cache: PopulationCache; valuation: Valuation } {
     if (cache === null || !samePopulation(cache.population.keys, populationKeysOf(scenario))) {
       cache = buildPopulationCache(scenario);
       factors = null;
@@ -138,13 +139,18 @@ export function createEngine(): Engine {
     }
     factors = sizeFactors(cache.population, scenario, factors);
     valuation = valuePortfolio(cache.population, factors, scenario, valuation);
-    const valueOrder = rankInto(valuation.clv, cache.valueOrder, true, cache.valueSorted);
-    const valuePrefix = runningSums(cache.valueSorted, valueOrder.length, cache.valuePrefix);
+    return { cache, valuation };
+  }
+
+  function valueRanked(scenario: Scenario) {
+    const { cache: held, valuation: values } = valued(scenario);
+    const valueOrder = rankInto(values.clv, held.valueOrder, true, held.valueSorted);
+    const valuePrefix = runningSums(held.valueSorted, valueOrder.length, held.valuePrefix);
     // Without any revenue the cached shares (of customer size) would not describe the portfolio.
-    const pareto = scenario.ordersPerYear * scenario.orderValue > 0 ? cache.pareto : paretoFigures(valuation.revenue, cache.revenueAscending);
-    const portfolio = portfolioFigures(valuation, pareto, valueOrder, valuePrefix, scenario.acquisitionCost);
-    const drop = dropWorst({ valuation, valueOrder, valueSorted: cache.valueSorted, valuePrefix, revenuePosition: cache.revenuePosition }, scenario);
-    return { valuation, valueOrder, valuePrefix, portfolio, drop };
+    const pareto = scenario.ordersPerYear * scenario.orderValue > 0 ? held.pareto : paretoFigures(values.revenue, held.revenueAscending);
+    const portfolio = portfolioFigures(values, pareto, valueOrder, valuePrefix, scenario.acquisitionCost);
+    const drop = dropWorst({ valuation: values, valueOrder, valueSorted: held.valueSorted, valuePrefix, revenuePosition: held.revenuePosition }, scenario);
+    return { valuation: values, valueOrder, valuePrefix, portfolio, drop };
   }
 
   function afterFigures(current: Valuation, valueOrder: Uint32Array, portfolio: DecisionPortfolio, drop: DropResult, scenario: Scenario): PortfolioResult {
@@ -155,9 +161,9 @@ export function createEngine(): Engine {
 
   return {
     segments(scenario: Scenario, settings: SegmentSettings): SegmentsResult {
-      const { valuation: current } = valueRanked(scenario);
-      if (cache === null) throw new Error('population missing');
-      const { customers, cache: next } = simulatedCustomers(cache.population, current, scenario, simulated);
+      // Scoring reads the per-customer values only: no ranking, portfolio or drop figures.
+      const { cache: current, valuation: values } = valued(scenario);
+      const { customers, cache: next } = simulatedCustomers(current.population, values, scenario, simulated);
       simulated = next;
       return computeSegments(customers, settings, scenario);
     },
