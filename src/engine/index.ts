@@ -80,7 +80,9 @@ export function portfolioFigures(
   const n = valuation.size;
   const sums = new Float64Array(3);
   totalsOf(valuation, sums);
-  const [revenue, contribution, negativeCount] = sums as unknown as [number, number, number];
+  const revenue = sums[0] as number;
+  const contribution = sums[1] as number;
+  const negativeCount = sums[2] as number;
   const value = valuePrefix[n] as number;
   const middle = (n - 1) / 2;
   const medianClv =
