@@ -15,8 +15,8 @@
 //   gain (drop.ts), so the fix gain is where it is earned.
 // The values then sum to decisionValue (a test holds them to it).
 import { prefixSums } from './curve.ts';
-import { keptValuation } from './decision.ts';
-import { customerValuesAt, focusBase, type FocusScenario } from './focus.ts';
+import type { DecisionPortfolio } from './decision.ts';
+import { customerValuesAt, type FocusScenario } from './focus.ts';
 import { dropDecisionOf, type Scenario } from './parameters.ts';
 import { paretoFigures, type ParetoFigures } from './pareto.ts';
 import { rank } from './rank.ts';
@@ -39,21 +39,23 @@ export interface AfterPortfolio {
 }
 
 export interface AfterInputs {
+  /** The whole portfolio before the decision. */
   valuation: Valuation;
   valueOrder: Uint32Array;
+  /** The customers the decision values (decision.ts). */
+  portfolio: DecisionPortfolio;
   /** Customers by revenue, smallest first (the cached order: reused when f = 0 leaves revenue as it is). */
   revenueAscending: Uint32Array;
   drop: DropResult;
 }
 
-export function afterPortfolio({ valuation, valueOrder, revenueAscending, drop }: AfterInputs, s: AfterScenario): AfterPortfolio {
+export function afterPortfolio({ valuation, valueOrder, portfolio, revenueAscending, drop }: AfterInputs, s: AfterScenario): AfterPortfolio {
   const kind = dropDecisionOf(s);
-  const dropping = kind === 'drop' && drop.droppedCount > 0;
-  const kept = dropping ? drop.customersAfter : valuation.size;
+  const { dropping } = portfolio;
+  const kept = portfolio.valuation.size;
   // Dropping renumbers the kept customers by their value rank (keptValuation); otherwise indices stay.
-  const keptPart = dropping ? keptValuation(valuation, valueOrder, kept) : { valuation, valueOrder };
-  const base = keptPart.valuation;
-  const values = customerValuesAt(focusBase(base, keptPart.valueOrder), s, s.focus);
+  const base = portfolio.valuation;
+  const values = customerValuesAt(portfolio.base, s, s.focus);
   if (dropping && kept > 0) spreadStickyCost(values.value, base.cost, kept, drop.stickyCost);
   if (kind === 'fix') {
     for (let k = drop.customersAfter; k < valuation.size; k++) {

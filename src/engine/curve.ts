@@ -23,6 +23,16 @@ export function prefixSums(
   return prefix;
 }
 
+/** prefixSums of values already in rank order (rankInto's `sorted`): the same sums, read in sequence. */
+export function runningSums(sorted: Float64Array, count: number, into: Float64Array = new Float64Array(count + 1)): Float64Array {
+  let sum = 0;
+  for (let k = 0; k < count; k++) {
+    sum += sorted[k] as number;
+    into[k + 1] = sum;
+  }
+  return into;
+}
+
 /** Number of customers in the first `share` of n, rounded to whole customers. */
 export function countOf(share: number, n: number): number {
   return Math.min(n, Math.max(0, Math.round(share * n)));

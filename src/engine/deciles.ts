@@ -18,17 +18,9 @@ export function valueDeciles(order: Uint32Array, revenue: ArrayLike<number>, con
   const marks = decileOf;
   const bounds: number[] = [];
   for (let d = 0; d <= 10; d++) bounds.push(Math.floor((d * n) / 10));
-  for (let d = 0; d < 10; d++) {
-    const to = bounds[d + 1] as number;
-    for (let k = bounds[d] as number; k < to; k++) marks[order[k] as number] = d;
-  }
   const rev = new Float64Array(10);
   const con = new Float64Array(10);
-  for (let i = 0; i < n; i++) {
-    const d = marks[i] as number;
-    rev[d] = (rev[d] as number) + (revenue[i] as number);
-    con[d] = (con[d] as number) + (contribution[i] as number);
-  }
+  decileSums(order, bounds, revenue, contribution, marks, rev, con);
   const deciles: Decile[] = [];
   for (let d = 0; d < 10; d++) {
     const from = bounds[d] as number;
@@ -44,4 +36,25 @@ export function valueDeciles(order: Uint32Array, revenue: ArrayLike<number>, con
     });
   }
   return deciles;
+}
+
+/** Revenue and contribution per decile into rev and con (loops of their own: see focus.ts markSegments). */
+function decileSums(
+  order: Uint32Array,
+  bounds: readonly number[],
+  revenue: ArrayLike<number>,
+  contribution: ArrayLike<number>,
+  marks: Uint8Array,
+  rev: Float64Array,
+  con: Float64Array,
+): void {
+  for (let d = 0; d < 10; d++) {
+    const to = bounds[d + 1] as number;
+    for (let k = bounds[d] as number; k < to; k++) marks[order[k] as number] = d;
+  }
+  for (let i = 0; i < order.length; i++) {
+    const d = marks[i] as number;
+    rev[d] = (rev[d] as number) + (revenue[i] as number);
+    con[d] = (con[d] as number) + (contribution[i] as number);
+  }
 }

@@ -19,7 +19,7 @@
 //   The gain is valued at the fixed customers' lifetimes without the care
 //   response (section 3 keeps them "as they are"), a first-order reading.
 // - Neither: decisionValue = V(f) = valueAtFocus.
-import { focusBase, focusStrategy, focusValueAt, type FocusScenario } from './focus.ts';
+import { focusBase, focusStrategy, focusValueAt, type FocusBase, type FocusScenario } from './focus.ts';
 import { dropDecisionOf, type Scenario } from './parameters.ts';
 import type { DecisionResult, DropResult, FocusResult } from './results.ts';
 import type { Valuation } from './valuation.ts';
@@ -53,19 +53,44 @@ export function keptValuation(valuation: Valuation, valueOrder: Uint32Array, kep
   };
 }
 
+/**
+ * The customers the decision values: after a drop the kept ones as a portfolio of their own
+ * (renumbered by value rank, A/B/C formed anew over them), else the whole portfolio. Built once
+ * per compute and shared by decisionValue and the portfolio after the decision.
+ */
+export interface DecisionPortfolio {
+  readonly dropping: boolean;
+  readonly valuation: Valuation;
+  readonly valueOrder: Uint32Array;
+  readonly base: FocusBase;
+}
+
+/** `whole` is the whole portfolio's focus base when already at hand. */
+export function decisionPortfolio(
+  valuation: Valuation,
+  valueOrder: Uint32Array,
+  drop: DropResult,
+  s: Pick<Scenario, 'applyDrop' | 'applyFix'>,
+  whole?: FocusBase,
+): DecisionPortfolio {
+  if (dropDecisionOf(s) === 'drop' && drop.droppedCount > 0) {
+    const kept = keptValuation(valuation, valueOrder, drop.customersAfter);
+    return { dropping: true, ...kept, base: focusBase(kept.valuation, kept.valueOrder) };
+  }
+  return { dropping: false, valuation, valueOrder, base: whole ?? focusBase(valuation, valueOrder) };
+}
+
 export interface DecisionInputs {
-  valuation: Valuation;
-  valueOrder: Uint32Array;
+  portfolio: DecisionPortfolio;
   drop: DropResult;
   /** The focus result of the whole portfolio (already computed for the Fokussierung tab). */
   focus: FocusResult;
 }
 
-export function decide({ valuation, valueOrder, drop, focus }: DecisionInputs, s: DecisionScenario): DecisionResult {
+export function decide({ portfolio, drop, focus }: DecisionInputs, s: DecisionScenario): DecisionResult {
   const kind = dropDecisionOf(s);
-  if (kind === 'drop' && drop.droppedCount > 0) {
-    const kept = keptValuation(valuation, valueOrder, drop.customersAfter);
-    const after = focusStrategy(focusBase(kept.valuation, kept.valueOrder), s);
+  if (portfolio.dropping) {
+    const after = focusStrategy(portfolio.base, s);
     return {
       kind,
       value: after.valueAtFocus - drop.stickyCost,
@@ -91,11 +116,8 @@ export function decide({ valuation, valueOrder, drop, focus }: DecisionInputs, s
 }
 
 /** decisionValue alone, without the sweep: for the many evaluations of the tornado. */
-export function decisionValueOnly({ valuation, valueOrder, drop }: Omit<DecisionInputs, 'focus'>, s: DecisionScenario): number {
-  const kind = dropDecisionOf(s);
-  if (kind === 'drop' && drop.droppedCount > 0) {
-    const kept = keptValuation(valuation, valueOrder, drop.customersAfter);
-    return focusValueAt(focusBase(kept.valuation, kept.valueOrder), s, s.focus) - drop.stickyCost;
-  }
-  return focusValueAt(focusBase(valuation, valueOrder), s, s.focus) + (kind === 'fix' ? drop.fix.total : 0);
+export function decisionValueOnly({ portfolio, drop }: Omit<DecisionInputs, 'focus'>, s: DecisionScenario): number {
+  const focusValue = focusValueAt(portfolio.base, s, s.focus);
+  if (portfolio.dropping) return focusValue - drop.stickyCost;
+  return focusValue + (dropDecisionOf(s) === 'fix' ? drop.fix.total : 0);
 }

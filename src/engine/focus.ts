@@ -44,8 +44,19 @@ export function focusBase(valuation: Valuation, valueOrder: Uint32Array): FocusB
   const countA = countOf(SEGMENT_POPULATION_SHARES[0], n);
   const countAB = countOf(SEGMENT_POPULATION_SHARES[0] + SEGMENT_POPULATION_SHARES[1], n);
   const segment = new Uint8Array(n);
-  for (let k = 0; k < n; k++) segment[valueOrder[k] as number] = k < countA ? 0 : k < countAB ? 1 : 2;
+  markSegments(valueOrder, countA, countAB, segment);
   return { size: n, segment, counts: [countA, countAB - countA, n - countAB], valuation };
+}
+
+/**
+ * segment[i] = 0, 1, 2 for the first countA, the next up to countAB and the rest in value order.
+ * Hot loops such as this one live in functions of their own that return nothing or a number:
+ * V8 compiles a long loop while it runs and caches that code, and code after the loop that had
+ * not run by then (an object literal) threw the compiled loop away on every later call.
+ */
+function markSegments(valueOrder: Uint32Array, countA: number, countAB: number, segment: Uint8Array): void {
+  const n = valueOrder.length;
+  for (let k = 0; k < n; k++) segment[valueOrder[k] as number] = k < countA ? 0 : k < countAB ? 1 : 2;
 }
 
 type Triple = readonly [number, number, number];
@@ -112,44 +123,8 @@ function emptySums(): SegmentSums {
   };
 }
 
-function addAt(sums: Float64Array, g: number, amount: number): void {
-  sums[g] = (sums[g] as number) + amount;
-}
-
 function totalOf(sums: SegmentSums): number {
   return (sums.value[0] as number) + (sums.value[1] as number) + (sums.value[2] as number);
-}
-
-/**
- * V(f) = sum_i CLV_i(f) + stickiness * sum_i (cost_i(f) - cost_i(0)), with the
- * care spend b x_i a cost in m_i: one pass over every customer (the direct
- * method, for horizons the moment method does not cover).
- */
-function evaluate(r: SegmentResponses, base: FocusBase, s: FocusScenario): SegmentSums {
-  const sums = emptySums();
-  const { valuation } = base;
-  const discountFactor = 1 + s.discountRate;
-  for (let i = 0; i < base.size; i++) {
-    const g = base.segment[i] as number;
-    const orderFactor = r.orderFactor[g] as number;
-    const service = valuation.serviceCost[i] as number;
-    const orderCost = (valuation.annualCost[i] as number) - service;
-    const orderMargin = (valuation.margin[i] as number) + service;
-    const churn = clampChurn((valuation.churn[i] as number) * (r.churnFactor[g] as number));
-    const annuity = annuityOf(churn, r.growthFactor[g] as number, discountFactor, s.horizon);
-    const margin = orderFactor * orderMargin - service - (r.spend[g] as number);
-    const cost = (orderFactor * orderCost + service) * annuity;
-    const value = margin * annuity + s.stickiness * (cost - (valuation.cost[i] as number));
-    const retention = 1 - churn;
-    const retention3 = retention * retention * retention;
-    addAt(sums.customers, g, 1);
-    addAt(sums.value, g, value);
-    addAt(sums.revenue, g, orderFactor * (valuation.revenue[i] as number));
-    addAt(sums.kept1, g, retention);
-    addAt(sums.kept3, g, retention3);
-    addAt(sums.kept5, g, retention3 * retention * retention);
-  }
-  return sums;
 }
 
 /** Each customer's figures at one focus level: what the Portfolio tab shows after the decision. */
@@ -163,29 +138,53 @@ export interface CustomerValues {
 }
 
 /**
- * The terms `evaluate` sums, kept per customer (the direct method: one pass).
- * Their sum is V(f), so the portfolio after the decision adds up to decisionValue.
+ * The direct method, one pass over every customer (for horizons the moment
+ * method does not cover, and for the portfolio after the decision):
+ * V(f) = sum_i CLV_i(f) + stickiness * sum_i (cost_i(f) - cost_i(0)), with the
+ * care spend b x_i a cost in m_i. With `out` each customer's terms are kept
+ * too, so the portfolio after the decision adds up to exactly these sums.
  */
-export function customerValuesAt(base: FocusBase, s: FocusScenario, f: number): CustomerValues {
-  const r = segmentResponses(f, base, s);
-  const { valuation } = base;
-  const n = base.size;
-  const out: CustomerValues = { value: new Float64Array(n), revenue: new Float64Array(n), margin: new Float64Array(n) };
+function directSums(r: SegmentResponses, base: FocusBase, s: FocusScenario, out: CustomerValues | null): SegmentSums {
+  const sums = emptySums();
+  const { customers, value: valueSums, revenue: revenueSums, kept1, kept3, kept5 } = sums;
+  const { revenue, margin: marginOf, annualCost, serviceCost, churn: churnOf, cost: costOf } = base.valuation;
+  const { segment } = base;
+  const { stickiness, horizon } = s;
   const discountFactor = 1 + s.discountRate;
-  for (let i = 0; i < n; i++) {
-    const g = base.segment[i] as number;
+  for (let i = 0; i < base.size; i++) {
+    const g = segment[i] as number;
     const orderFactor = r.orderFactor[g] as number;
-    const service = valuation.serviceCost[i] as number;
-    const orderCost = (valuation.annualCost[i] as number) - service;
-    const orderMargin = (valuation.margin[i] as number) + service;
-    const churn = clampChurn((valuation.churn[i] as number) * (r.churnFactor[g] as number));
-    const annuity = annuityOf(churn, r.growthFactor[g] as number, discountFactor, s.horizon);
+    const service = serviceCost[i] as number;
+    const orderCost = (annualCost[i] as number) - service;
+    const orderMargin = (marginOf[i] as number) + service;
+    const churn = clampChurn((churnOf[i] as number) * (r.churnFactor[g] as number));
+    const annuity = annuityOf(churn, r.growthFactor[g] as number, discountFactor, horizon);
     const margin = orderFactor * orderMargin - service - (r.spend[g] as number);
     const cost = (orderFactor * orderCost + service) * annuity;
-    out.value[i] = margin * annuity + s.stickiness * (cost - (valuation.cost[i] as number));
-    out.revenue[i] = orderFactor * (valuation.revenue[i] as number);
-    out.margin[i] = margin;
+    const value = margin * annuity + stickiness * (cost - (costOf[i] as number));
+    const grown = orderFactor * (revenue[i] as number);
+    const retention = 1 - churn;
+    const retention3 = retention * retention * retention;
+    if (out !== null) {
+      out.value[i] = value;
+      out.revenue[i] = grown;
+      out.margin[i] = margin;
+    }
+    customers[g] = (customers[g] as number) + 1;
+    valueSums[g] = (valueSums[g] as number) + value;
+    revenueSums[g] = (revenueSums[g] as number) + grown;
+    kept1[g] = (kept1[g] as number) + retention;
+    kept3[g] = (kept3[g] as number) + retention3;
+    kept5[g] = (kept5[g] as number) + retention3 * retention * retention;
   }
+  return sums;
+}
+
+/** Each customer's terms of V(f) at focus f (their sum is V(f)). */
+export function customerValuesAt(base: FocusBase, s: FocusScenario, f: number): CustomerValues {
+  const n = base.size;
+  const out: CustomerValues = { value: new Float64Array(n), revenue: new Float64Array(n), margin: new Float64Array(n) };
+  directSums(segmentResponses(f, base, s), base, s, out);
   return out;
 }
 
@@ -240,13 +239,205 @@ interface EdgeCustomers {
 const MOMENT_BLOCK = 512;
 
 /** Scratch of the moment pass, reused between calls of the same size (every slider move runs it). */
-let momentScratch: { delta: Float64Array; w1: Float64Array; w0: Float64Array; powers: Float64Array } | null = null;
+let momentScratch: { delta: Float64Array; w1: Float64Array; w0: Float64Array; edgeIndex: Uint32Array; powers: Float64Array } | null = null;
 
 function momentScratchFor(n: number) {
   if (momentScratch === null || momentScratch.delta.length < n) {
-    momentScratch = { delta: new Float64Array(n), w1: new Float64Array(n), w0: new Float64Array(n), powers: new Float64Array(MOMENT_BLOCK) };
+    momentScratch = {
+      delta: new Float64Array(n),
+      w1: new Float64Array(n),
+      w0: new Float64Array(n),
+      edgeIndex: new Uint32Array(n),
+      powers: new Float64Array(MOMENT_BLOCK),
+    };
   }
   return momentScratch;
+}
+
+/**
+ * Adds sum_i w_i (c_i - z)^j for j < degree and the weights 1, W1, W0 of the customers from..end
+ * to sums[offset + j * WEIGHTS + w], block by block. A function of its own: loops that V8 compiles
+ * on the stack of one call are tied to that call's closures and are thrown away by the next.
+ */
+function addPowerSums(
+  delta: Float64Array,
+  w1: Float64Array,
+  w0: Float64Array,
+  start: number,
+  end: number,
+  degree: number,
+  sums: Float64Array,
+  offset: number,
+  powers: Float64Array,
+): void {
+  for (let from = start; from < end; from += MOMENT_BLOCK) {
+    const to = Math.min(end, from + MOMENT_BLOCK);
+    const length = to - from;
+    for (let k = 0; k < length; k++) powers[k] = 1;
+    // Three powers per sweep over the block (nine independent accumulators, which still fit in
+    // registers), then two or one for the rest: each sum still adds the same products in the same order.
+    let j = 0;
+    for (; j + 2 < degree; j += 3) {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let t0 = 0;
+      let t1 = 0;
+      let t2 = 0;
+      let v0 = 0;
+      let v1 = 0;
+      let v2 = 0;
+      for (let k = 0; k < length; k++) {
+        const d = delta[from + k] as number;
+        const u1 = w1[from + k] as number;
+        const u0 = w0[from + k] as number;
+        const power = powers[k] as number;
+        const next = power * d;
+        const third = next * d;
+        s0 += power;
+        s1 += power * u1;
+        s2 += power * u0;
+        t0 += next;
+        t1 += next * u1;
+        t2 += next * u0;
+        v0 += third;
+        v1 += third * u1;
+        v2 += third * u0;
+        powers[k] = third * d;
+      }
+      const at = offset + j * WEIGHTS;
+      sums[at] = (sums[at] as number) + s0;
+      sums[at + 1] = (sums[at + 1] as number) + s1;
+      sums[at + 2] = (sums[at + 2] as number) + s2;
+      sums[at + 3] = (sums[at + 3] as number) + t0;
+      sums[at + 4] = (sums[at + 4] as number) + t1;
+      sums[at + 5] = (sums[at + 5] as number) + t2;
+      sums[at + 6] = (sums[at + 6] as number) + v0;
+      sums[at + 7] = (sums[at + 7] as number) + v1;
+      sums[at + 8] = (sums[at + 8] as number) + v2;
+    }
+    if (j + 1 < degree) {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let t0 = 0;
+      let t1 = 0;
+      let t2 = 0;
+      for (let k = 0; k < length; k++) {
+        const d = delta[from + k] as number;
+        const u1 = w1[from + k] as number;
+        const u0 = w0[from + k] as number;
+        const power = powers[k] as number;
+        const next = power * d;
+        s0 += power;
+        s1 += power * u1;
+        s2 += power * u0;
+        t0 += next;
+        t1 += next * u1;
+        t2 += next * u0;
+        powers[k] = next * d;
+      }
+      const at = offset + j * WEIGHTS;
+      sums[at] = (sums[at] as number) + s0;
+      sums[at + 1] = (sums[at + 1] as number) + s1;
+      sums[at + 2] = (sums[at + 2] as number) + s2;
+      sums[at + 3] = (sums[at + 3] as number) + t0;
+      sums[at + 4] = (sums[at + 4] as number) + t1;
+      sums[at + 5] = (sums[at + 5] as number) + t2;
+      j += 2;
+    } else if (j < degree) {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      for (let k = 0; k < length; k++) {
+        const power = powers[k] as number;
+        s0 += power;
+        s1 += power * (w1[from + k] as number);
+        s2 += power * (w0[from + k] as number);
+      }
+      const at = offset + j * WEIGHTS;
+      sums[at] = (sums[at] as number) + s0;
+      sums[at + 1] = (sums[at + 1] as number) + s1;
+      sums[at + 2] = (sums[at + 2] as number) + s2;
+    }
+  }
+}
+
+/** Per segment: customers, revenue and cost_i(0) over all of them, and where each run of the scratch ends. */
+interface SegmentRuns {
+  customers: Float64Array;
+  revenue: Float64Array;
+  baseCost: Float64Array;
+  /** End of each segment's moment customers in delta/w1/w0, and of its edge customers in edgeIndex. */
+  momentEnd: Int32Array;
+  edgeEnd: Int32Array;
+}
+
+/**
+ * One sequential pass (filling `runs`, whose ends start at `start`) sorts the moment customers by segment into contiguous (delta, W1, W0) runs,
+ * so that the power sums run over plain arrays with their accumulators in registers. Edge
+ * customers go to the same segment runs of `edgeIndex` (a segment holds both kinds).
+ */
+function sortIntoSegments(
+  base: FocusBase,
+  stickiness: number,
+  lowest: Float64Array,
+  highest: Float64Array,
+  center: Float64Array,
+  start: Int32Array,
+  scratch: NonNullable<typeof momentScratch>,
+  runs: SegmentRuns,
+): void {
+  const { valuation, segment } = base;
+  const n = base.size;
+  const { customers, revenue, baseCost, momentEnd: cursor, edgeEnd: edgeCursor } = runs;
+  const { delta, w1, w0, edgeIndex } = scratch;
+  const { churn: churnOf, serviceCost: serviceOf, margin: marginOf, annualCost: annualCostOf, revenue: revenueOf, cost: costOf } = valuation;
+  // Imported bindings are read through a getter in some module loaders (tsx): local copies for the loop.
+  const minChurn = MIN_CUSTOMER_CHURN;
+  const maxChurn = MAX_CUSTOMER_CHURN;
+  for (let i = 0; i < n; i++) {
+    const g = segment[i] as number;
+    const churn = churnOf[i] as number;
+    customers[g] = (customers[g] as number) + 1;
+    revenue[g] = (revenue[g] as number) + (revenueOf[i] as number);
+    baseCost[g] = (baseCost[g] as number) + (costOf[i] as number);
+    // The same products clampChurn sees: unclamped at the extreme factors means unclamped at every level between.
+    if (!(churn * (lowest[g] as number) >= minChurn && churn * (highest[g] as number) <= maxChurn)) {
+      const at = edgeCursor[g] as number;
+      edgeCursor[g] = at + 1;
+      edgeIndex[at] = i;
+      continue;
+    }
+    const service = serviceOf[i] as number;
+    const at = cursor[g] as number;
+    cursor[g] = at + 1;
+    delta[at] = churn - (center[g] as number);
+    w1[at] = (marginOf[i] as number) + service + stickiness * ((annualCostOf[i] as number) - service);
+    w0[at] = (1 - stickiness) * service;
+  }
+}
+
+/** The edge customers edgeIndex[from..to) as contiguous arrays of what their sum reads. */
+function edgeCustomersOf(valuation: Valuation, edgeIndex: Uint32Array, from: number, to: number): EdgeCustomers {
+  const count = to - from;
+  const e: EdgeCustomers = {
+    count,
+    churn: new Float64Array(count),
+    service: new Float64Array(count),
+    orderMargin: new Float64Array(count),
+    orderCost: new Float64Array(count),
+  };
+  const { churn, serviceCost, margin, annualCost } = valuation;
+  for (let k = 0; k < count; k++) {
+    const i = edgeIndex[from + k] as number;
+    const service = serviceCost[i] as number;
+    e.churn[k] = churn[i] as number;
+    e.service[k] = service;
+    e.orderMargin[k] = (margin[i] as number) + service;
+    e.orderCost[k] = (annualCost[i] as number) - service;
+  }
+  return e;
 }
 
 function momentsOf(base: FocusBase, responses: readonly SegmentResponses[], s: FocusScenario, horizon: number): Moments {
@@ -268,105 +459,22 @@ function momentsOf(base: FocusBase, responses: readonly SegmentResponses[], s: F
     const high = (highest[g] as number) > 0 ? Math.min(MAX_CUSTOMER_CHURN, MAX_CUSTOMER_CHURN / (highest[g] as number)) : MAX_CUSTOMER_CHURN;
     center[g] = (low + high) / 2;
   }
-  const { valuation } = base;
-  const n = base.size;
-  const customers = new Float64Array(3);
-  const revenue = new Float64Array(3);
-  const baseCost = new Float64Array(3);
-  const edgeIndex = [new Uint32Array(base.counts[0]), new Uint32Array(base.counts[1]), new Uint32Array(base.counts[2])];
-  const edgeCounts = [0, 0, 0];
-  const stickiness = s.stickiness;
-  // One sequential pass sorts the moment customers by segment into contiguous (delta, W1, W0) runs,
-  // so that the power sums below run over plain arrays with their accumulators in registers.
-  const scratch = momentScratchFor(n);
-  const { delta, w1, w0 } = scratch;
-  const start = [0, base.counts[0], base.counts[0] + base.counts[1]];
-  const cursor = [start[0] as number, start[1] as number, start[2] as number];
-  const segment = base.segment;
-  const churnOf = valuation.churn;
-  const serviceOf = valuation.serviceCost;
-  const marginOf = valuation.margin;
-  const annualCostOf = valuation.annualCost;
-  // Imported bindings are read through a getter in some module loaders (tsx): local copies for the loop.
-  const minChurn = MIN_CUSTOMER_CHURN;
-  const maxChurn = MAX_CUSTOMER_CHURN;
-  const revenueOf = valuation.revenue;
-  const costOf = valuation.cost;
-  for (let i = 0; i < n; i++) {
-    const g = segment[i] as number;
-    const churn = churnOf[i] as number;
-    customers[g] = (customers[g] as number) + 1;
-    revenue[g] = (revenue[g] as number) + (revenueOf[i] as number);
-    baseCost[g] = (baseCost[g] as number) + (costOf[i] as number);
-    // The same products clampChurn sees: unclamped at the extreme factors means unclamped at every level between.
-    if (!(churn * (lowest[g] as number) >= minChurn && churn * (highest[g] as number) <= maxChurn)) {
-      (edgeIndex[g] as Uint32Array)[edgeCounts[g] as number] = i;
-      edgeCounts[g] = (edgeCounts[g] as number) + 1;
-      continue;
-    }
-    const service = serviceOf[i] as number;
-    const at = cursor[g] as number;
-    cursor[g] = at + 1;
-    delta[at] = churn - (center[g] as number);
-    w1[at] = (marginOf[i] as number) + service + stickiness * ((annualCostOf[i] as number) - service);
-    w0[at] = (1 - stickiness) * service;
-  }
+  const scratch = momentScratchFor(base.size);
+  const start = new Int32Array([0, base.counts[0], base.counts[0] + base.counts[1]]);
+  const runs: SegmentRuns = {
+    customers: new Float64Array(3),
+    revenue: new Float64Array(3),
+    baseCost: new Float64Array(3),
+    momentEnd: Int32Array.from(start),
+    edgeEnd: Int32Array.from(start),
+  };
+  sortIntoSegments(base, s.stickiness, lowest, highest, center, start, scratch, runs);
   const sums = new Float64Array(3 * degree * WEIGHTS);
-  const powers = scratch.powers;
+  const edges: EdgeCustomers[] = [];
   for (let g = 0; g < 3; g++) {
-    const offset = g * degree * WEIGHTS;
-    const end = cursor[g] as number;
-    for (let from = start[g] as number; from < end; from += MOMENT_BLOCK) {
-      const to = Math.min(end, from + MOMENT_BLOCK);
-      const length = to - from;
-      for (let k = 0; k < length; k++) powers[k] = 1;
-      // Two powers per sweep over the block: half the loop overhead, six independent accumulators.
-      let j = 0;
-      for (; j + 1 < degree; j += 2) {
-        let s0 = 0;
-        let s1 = 0;
-        let s2 = 0;
-        let t0 = 0;
-        let t1 = 0;
-        let t2 = 0;
-        for (let k = 0; k < length; k++) {
-          const d = delta[from + k] as number;
-          const u1 = w1[from + k] as number;
-          const u0 = w0[from + k] as number;
-          const power = powers[k] as number;
-          const next = power * d;
-          s0 += power;
-          s1 += power * u1;
-          s2 += power * u0;
-          t0 += next;
-          t1 += next * u1;
-          t2 += next * u0;
-          powers[k] = next * d;
-        }
-        const at = offset + j * WEIGHTS;
-        sums[at] = (sums[at] as number) + s0;
-        sums[at + 1] = (sums[at + 1] as number) + s1;
-        sums[at + 2] = (sums[at + 2] as number) + s2;
-        sums[at + 3] = (sums[at + 3] as number) + t0;
-        sums[at + 4] = (sums[at + 4] as number) + t1;
-        sums[at + 5] = (sums[at + 5] as number) + t2;
-      }
-      if (j < degree) {
-        let s0 = 0;
-        let s1 = 0;
-        let s2 = 0;
-        for (let k = 0; k < length; k++) {
-          const power = powers[k] as number;
-          s0 += power;
-          s1 += power * (w1[from + k] as number);
-          s2 += power * (w0[from + k] as number);
-        }
-        const at = offset + j * WEIGHTS;
-        sums[at] = (sums[at] as number) + s0;
-        sums[at + 1] = (sums[at + 1] as number) + s1;
-        sums[at + 2] = (sums[at + 2] as number) + s2;
-      }
-    }
+    const from = start[g] as number;
+    addPowerSums(scratch.delta, scratch.w1, scratch.w0, from, runs.momentEnd[g] as number, degree, sums, g * degree * WEIGHTS, scratch.powers);
+    edges.push(edgeCustomersOf(base.valuation, scratch.edgeIndex, from, runs.edgeEnd[g] as number));
   }
   // Pascal's triangle, row t at t * degree.
   const binomial = new Float64Array(degree * degree);
@@ -374,26 +482,7 @@ function momentsOf(base: FocusBase, responses: readonly SegmentResponses[], s: F
     binomial[t * degree] = 1;
     for (let j = 1; j <= t; j++) binomial[t * degree + j] = (binomial[(t - 1) * degree + j - 1] as number) + (j < t ? (binomial[(t - 1) * degree + j] as number) : 0);
   }
-  const edges = edgeIndex.map((list, g): EdgeCustomers => {
-    const count = edgeCounts[g] as number;
-    const e: EdgeCustomers = {
-      count,
-      churn: new Float64Array(count),
-      service: new Float64Array(count),
-      orderMargin: new Float64Array(count),
-      orderCost: new Float64Array(count),
-    };
-    for (let k = 0; k < count; k++) {
-      const i = list[k] as number;
-      const service = serviceOf[i] as number;
-      e.churn[k] = churnOf[i] as number;
-      e.service[k] = service;
-      e.orderMargin[k] = (marginOf[i] as number) + service;
-      e.orderCost[k] = (annualCostOf[i] as number) - service;
-    }
-    return e;
-  });
-  return { degree, center, sums, customers, revenue, baseCost, edges, binomial };
+  return { degree, center, sums, customers: runs.customers, revenue: runs.revenue, baseCost: runs.baseCost, edges, binomial };
 }
 
 /** Segment sums at one response from the moments, plus the edge customers one by one. */
@@ -504,7 +593,7 @@ function momentHorizon(s: FocusScenario): number | null {
 function sumsAt(levels: readonly number[], base: FocusBase, s: FocusScenario, method: FocusMethod): SegmentSums[] {
   const responses = levels.map((f) => segmentResponses(f, base, s));
   const horizon = method === 'auto' ? momentHorizon(s) : null;
-  if (horizon === null) return responses.map((r) => evaluate(r, base, s));
+  if (horizon === null) return responses.map((r) => directSums(r, base, s, null));
   const moments = momentsOf(base, responses, s, horizon);
   return responses.map((r) => evaluateMoments(r, moments, s, horizon));
 }

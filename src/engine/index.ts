@@ -2,10 +2,10 @@
 // keeps the population and its rankings between calls and recomputes every
 // figure of MODEL.md sections 1-4 from a scenario.
 import { afterPortfolio, decidesAnything } from './after.ts';
-import { prefixSums } from './curve.ts';
+import { runningSums } from './curve.ts';
 import { singleCustomer } from './customer.ts';
 import { valueDeciles } from './deciles.ts';
-import { decide, decisionValueOnly } from './decision.ts';
+import { decide, decisionPortfolio, decisionValueOnly, type DecisionPortfolio } from './decision.ts';
 import { dropWorst } from './drop.ts';
 import { focusBase, focusStrategy } from './focus.ts';
 import { valueHistogram } from './histogram.ts';
@@ -52,6 +52,8 @@ interface PopulationCache {
   /** Each customer's position by revenue, largest first. */
   revenuePosition: Uint32Array;
   valueOrder: Uint32Array;
+  /** Reused buffer for the values in value order, best first. */
+  valueSorted: Float64Array;
   /** Reused buffer for the cumulative value in value order (length n + 1). */
   valuePrefix: Float64Array;
   /** Revenue concentration: revenue is F V size, so these shares never change with money sliders. */
@@ -65,7 +67,7 @@ function buildPopulationCache(scenario: Scenario): PopulationCache {
   const revenuePosition = new Uint32Array(n);
   for (let k = 0; k < n; k++) revenuePosition[revenueAscending[k] as number] = n - 1 - k;
   const pareto = paretoFigures(population.customerSize, revenueAscending);
-  return { population, revenueAscending, revenuePosition, valueOrder: new Uint32Array(n), valuePrefix: new Float64Array(n + 1), pareto };
+  return { population, revenueAscending, revenuePosition, valueOrder: new Uint32Array(n), valueSorted: new Float64Array(n), valuePrefix: new Float64Array(n + 1), pareto };
 }
 
 export function portfolioFigures(
@@ -76,14 +78,11 @@ export function portfolioFigures(
   acquisitionCost: number,
 ): PortfolioResult {
   const n = valuation.size;
-  let revenue = 0;
-  let contribution = 0;
-  let negativeCount = 0;
-  for (let i = 0; i < n; i++) {
-    revenue += valuation.revenue[i] as number;
-    contribution += valuation.margin[i] as number;
-    if ((valuation.clv[i] as number) < 0) negativeCount++;
-  }
+  const sums = new Float64Array(3);
+  totalsOf(valuation, sums);
+  const revenue = sums[0] as number;
+  const contribution = sums[1] as number;
+  const negativeCount = sums[2] as number;
   const value = valuePrefix[n] as number;
   const middle = (n - 1) / 2;
   const medianClv =
@@ -111,13 +110,30 @@ export function portfolioFigures(
   };
 }
 
+/** Revenue, contribution and the count of negative CLVs into `sums` (a loop of its own: see focus.ts markSegments). */
+function totalsOf(valuation: Valuation, sums: Float64Array): void {
+  const { revenue: revenueOf, margin, clv } = valuation;
+  let revenue = 0;
+  let contribution = 0;
+  let negativeCount = 0;
+  for (let i = 0; i < valuation.size; i++) {
+    revenue += revenueOf[i] as number;
+    contribution += margin[i] as number;
+    if ((clv[i] as number) < 0) negativeCount++;
+  }
+  sums[0] = revenue;
+  sums[1] = contribution;
+  sums[2] = negativeCount;
+}
+
 export function createEngine(): Engine {
   let cache: PopulationCache | null = null;
   let factors: SizeFactors | null = null;
   let valuation: Valuation | null = null;
   let simulated: SimulatedCache | null = null;
 
-  function valueRanked(scenario: Scenario) {
+  /** The per-customer values on the cached population (rebuilt when a population key changed). */
+  function valued(scenario: Scenario): { cache: PopulationCache; valuation: Valuation } {
     if (cache === null || !samePopulation(cache.population.keys, populationKeysOf(scenario))) {
       cache = buildPopulationCache(scenario);
       factors = null;
@@ -125,26 +141,31 @@ export function createEngine(): Engine {
     }
     factors = sizeFactors(cache.population, scenario, factors);
     valuation = valuePortfolio(cache.population, factors, scenario, valuation);
-    const valueOrder = rankInto(valuation.clv, cache.valueOrder, true);
-    const valuePrefix = prefixSums(valuation.clv, valueOrder, valueOrder.length, cache.valuePrefix);
-    // Without any revenue the cached shares (of customer size) would not describe the portfolio.
-    const pareto = scenario.ordersPerYear * scenario.orderValue > 0 ? cache.pareto : paretoFigures(valuation.revenue, cache.revenueAscending);
-    const portfolio = portfolioFigures(valuation, pareto, valueOrder, valuePrefix, scenario.acquisitionCost);
-    const drop = dropWorst({ valuation, valueOrder, valuePrefix, revenuePosition: cache.revenuePosition }, scenario);
-    return { valuation, valueOrder, valuePrefix, portfolio, drop };
+    return { cache, valuation };
   }
 
-  function afterFigures(current: Valuation, valueOrder: Uint32Array, drop: DropResult, scenario: Scenario): PortfolioResult {
+  function valueRanked(scenario: Scenario) {
+    const { cache: held, valuation: values } = valued(scenario);
+    const valueOrder = rankInto(values.clv, held.valueOrder, true, held.valueSorted);
+    const valuePrefix = runningSums(held.valueSorted, valueOrder.length, held.valuePrefix);
+    // Without any revenue the cached shares (of customer size) would not describe the portfolio.
+    const pareto = scenario.ordersPerYear * scenario.orderValue > 0 ? held.pareto : paretoFigures(values.revenue, held.revenueAscending);
+    const portfolio = portfolioFigures(values, pareto, valueOrder, valuePrefix, scenario.acquisitionCost);
+    const drop = dropWorst({ valuation: values, valueOrder, valueSorted: held.valueSorted, valuePrefix, revenuePosition: held.revenuePosition }, scenario);
+    return { valuation: values, valueOrder, valuePrefix, portfolio, drop };
+  }
+
+  function afterFigures(current: Valuation, valueOrder: Uint32Array, portfolio: DecisionPortfolio, drop: DropResult, scenario: Scenario): PortfolioResult {
     if (cache === null) throw new Error('population missing');
-    const after = afterPortfolio({ valuation: current, valueOrder, revenueAscending: cache.revenueAscending, drop }, scenario);
+    const after = afterPortfolio({ valuation: current, valueOrder, portfolio, revenueAscending: cache.revenueAscending, drop }, scenario);
     return portfolioFigures(after.valuation, after.pareto, after.valueOrder, after.valuePrefix, scenario.acquisitionCost);
   }
 
   return {
     segments(scenario: Scenario, settings: SegmentSettings): SegmentsResult {
-      const { valuation: current } = valueRanked(scenario);
-      if (cache === null) throw new Error('population missing');
-      const { customers, cache: next } = simulatedCustomers(cache.population, current, scenario, simulated);
+      // Scoring reads the per-customer values only: no ranking, portfolio or drop figures.
+      const { cache: current, valuation: values } = valued(scenario);
+      const { customers, cache: next } = simulatedCustomers(current.population, values, scenario, simulated);
       simulated = next;
       return computeSegments(customers, settings, scenario);
     },
@@ -154,7 +175,7 @@ export function createEngine(): Engine {
     },
     decisionValue(scenario: Scenario): number {
       const { valuation, valueOrder, drop } = valueRanked(scenario);
-      return decisionValueOnly({ valuation, valueOrder, drop }, scenario);
+      return decisionValueOnly({ portfolio: decisionPortfolio(valuation, valueOrder, drop, scenario), drop }, scenario);
     },
     tornado(scenario: Scenario, step: number = TORNADO_STEP): TornadoResult {
       const base = this.decisionValue(scenario);
@@ -175,10 +196,12 @@ export function createEngine(): Engine {
     compute(scenario: Scenario): Results {
       const started = performance.now();
       const { valuation, valueOrder, portfolio, drop } = valueRanked(scenario);
-      const focus = focusStrategy(focusBase(valuation, valueOrder), scenario);
-      // Before `valuation` is overwritten by the next call: decide reads it now.
-      const decision = decide({ valuation, valueOrder, drop, focus }, scenario);
-      const after = decidesAnything(scenario) ? afterFigures(valuation, valueOrder, drop, scenario) : undefined;
+      const whole = focusBase(valuation, valueOrder);
+      const focus = focusStrategy(whole, scenario);
+      // Before `valuation` is overwritten by the next call: the decision reads it now.
+      const decided = decisionPortfolio(valuation, valueOrder, drop, scenario, whole);
+      const decision = decide({ portfolio: decided, drop, focus }, scenario);
+      const after = decidesAnything(scenario) ? afterFigures(valuation, valueOrder, decided, drop, scenario) : undefined;
       return {
         customer: singleCustomer(scenario),
         portfolio,

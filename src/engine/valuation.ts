@@ -112,6 +112,19 @@ function allocate(n: number, previous: Valuation | null): Valuation {
 export function valuePortfolio(population: Population, factors: SizeFactors, s: Scenario, previous: Valuation | null): Valuation {
   const n = population.size;
   const v = allocate(n, previous);
+  const cappedCount = valueCustomers(population, factors, s, v);
+  // Written out rather than spread: the same object shape as `allocate`'s, so the loops reading it stay compiled.
+  const { revenue, margin, annualCost, serviceCost, marginRate, churn, annuity, clv, cost } = v;
+  return { size: n, revenue, margin, annualCost, serviceCost, marginRate, churn, annuity, clv, cost, cappedCount };
+}
+
+/**
+ * The per-customer loop of valuePortfolio, writing into `v`; returns how many customers the cap
+ * changes. A function of its own with nothing after the loop: V8 compiles a long loop while it
+ * runs, and code after it that had not run yet made every call throw that compiled loop away.
+ */
+function valueCustomers(population: Population, factors: SizeFactors, s: Scenario, v: Valuation): number {
+  const n = population.size;
   const growthFactor = 1 + s.growthRate;
   const discountFactor = 1 + s.discountRate;
   // The inputs as locals: one property load each instead of one per customer, on every slider move.
@@ -143,5 +156,5 @@ export function valuePortfolio(population: Population, factors: SizeFactors, s: 
     clv[i] = margin * annuity;
     cost[i] = (orderCosts + service) * annuity;
   }
-  return { ...v, cappedCount };
+  return cappedCount;
 }

@@ -19,15 +19,8 @@ export function whaleFigures(prefix: Float64Array): WhaleFigures {
   const total = prefix[n] as number;
   // A share of a total that is zero or negative has no meaning: say so instead of flipping signs.
   if (!(total > 0)) return { whale: null, whalePeak: null, whalePeakAt: null, top20ValueShare: null, worst10ValueShare: null };
-  let peak = 0;
-  let peakAt = 0;
-  for (let k = 1; k <= n; k++) {
-    const cumulative = prefix[k] as number;
-    if (cumulative > peak) {
-      peak = cumulative;
-      peakAt = k;
-    }
-  }
+  const peakAt = peakOf(prefix);
+  const peak = peakAt > 0 ? (prefix[peakAt] as number) : 0;
   const worst10 = countOf(0.1, n);
   return {
     whale: sampleCurve(prefix, total),
@@ -36,4 +29,18 @@ export function whaleFigures(prefix: Float64Array): WhaleFigures {
     top20ValueShare: (prefix[countOf(0.2, n)] as number) / total,
     worst10ValueShare: (total - (prefix[n - worst10] as number)) / total,
   };
+}
+
+/** The first k >= 1 where prefix[k] is highest and above 0, or 0 (a loop of its own: see focus.ts markSegments). */
+function peakOf(prefix: Float64Array): number {
+  let peak = 0;
+  let peakAt = 0;
+  for (let k = 1; k < prefix.length; k++) {
+    const cumulative = prefix[k] as number;
+    if (cumulative > peak) {
+      peak = cumulative;
+      peakAt = k;
+    }
+  }
+  return peakAt;
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rank } from '../../src/engine/rank.ts';
+import { prefixSums, runningSums } from '../../src/engine/curve.ts';
+import { rank, rankInto } from '../../src/engine/rank.ts';
 
 const finiteDoubles = fc.array(fc.double({ min: -1e9, max: 1e9, noNaN: true, noDefaultInfinity: true }), { maxLength: 300 });
 
@@ -40,6 +41,20 @@ describe('rank(values, descending)', () => {
         expect(Array.from(rank(values, descending))).toEqual(expected);
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it('hands back the values in rank order, and their running sums equal prefixSums bit for bit', () => {
+    fc.assert(
+      fc.property(finiteDoubles, fc.boolean(), (values, descending) => {
+        const n = values.length;
+        const order = new Uint32Array(n);
+        const sorted = new Float64Array(n);
+        rankInto(values, order, descending, sorted);
+        expect(Array.from(order)).toEqual(Array.from(rank(values, descending)));
+        expect(Array.from(sorted)).toEqual(Array.from(order, (i) => values[i]));
+        expect(Array.from(runningSums(sorted, n))).toEqual(Array.from(prefixSums(values, order)));
+      }),
     );
   });
 });

@@ -7,7 +7,7 @@
 // B), so A can hold a few more customers than its share when values tie
 // exactly at the boundary. Equal customers always get equal segments.
 import { countOf } from '../curve.ts';
-import { rank } from '../rank.ts';
+import { rankInto } from '../rank.ts';
 
 export type AbcSegment = 'A' | 'B' | 'C';
 export const ABC_SEGMENTS: readonly AbcSegment[] = ['A', 'B', 'C'];
@@ -39,23 +39,35 @@ export function abcSegments(measure: ArrayLike<number>, thresholds: AbcThreshold
   const n = measure.length;
   const problem = checkAbcThresholds(thresholds);
   if (problem) throw new RangeError(problem);
-  const ranked = order ?? rank(measure, true);
   const countA = countOf(thresholds.shareA, n);
   const countAB = Math.max(countA, countOf(thresholds.shareA + thresholds.shareB, n));
+  // The measure in rank order, read in sequence: at 1M a gather per customer was most of the time.
+  const sorted = new Float64Array(n);
+  let ranked: Uint32Array;
+  if (order === undefined) {
+    ranked = rankInto(measure, new Uint32Array(n), true, sorted);
+  } else {
+    ranked = order;
+    for (let k = 0; k < n; k++) sorted[k] = measure[ranked[k] as number] as number;
+  }
   const segment = new Uint8Array(n);
+  markAbc(sorted, ranked, countA, countAB, segment);
+  return segment;
+}
+
+/** segment[ranked[k]] by rank, exact ties keeping the better segment (a loop of its own: see focus.ts markSegments). */
+function markAbc(sorted: Float64Array, ranked: Uint32Array, countA: number, countAB: number, segment: Uint8Array): void {
   let previous = Number.NaN;
   let previousSegment = 0;
-  for (let k = 0; k < n; k++) {
-    const i = ranked[k] as number;
-    const value = measure[i] as number;
+  for (let k = 0; k < sorted.length; k++) {
+    const value = sorted[k] as number;
     const byRank = k < countA ? 0 : k < countAB ? 1 : 2;
     // An exact tie with the customer before keeps that customer's (better) segment.
     const g = value === previous ? previousSegment : byRank;
-    segment[i] = g;
+    segment[ranked[k] as number] = g;
     previous = value;
     previousSegment = g;
   }
-  return segment;
 }
 
 export interface AbcSegmentFigures {

@@ -3,24 +3,38 @@
 // with average ranks for ties, and the share of the top 20 % by one measure
 // that is also in the top 20 % by the other.
 import { countOf } from '../curve.ts';
-import { rank } from '../rank.ts';
+import { rank, rankInto } from '../rank.ts';
 
 /** Ranks 1..n, ascending, ties get the average of their positions. `ascending` may pass rank(values, false). */
 export function averageRanks(values: ArrayLike<number>, ascending?: Uint32Array): Float64Array {
   const n = values.length;
-  const order = ascending ?? rank(values, false);
+  // The values in rank order, read in sequence below: at 1M a gather per read was most of the time.
+  const sorted = new Float64Array(n);
+  let order: Uint32Array;
+  if (ascending === undefined) {
+    order = rankInto(values, new Uint32Array(n), false, sorted);
+  } else {
+    order = ascending;
+    for (let k = 0; k < n; k++) sorted[k] = values[order[k] as number] as number;
+  }
   const ranks = new Float64Array(n);
+  assignAverageRanks(sorted, order, ranks);
+  return ranks;
+}
+
+/** ranks[order[k]] = the mean position of the run of equal sorted values around k (a loop of its own: see focus.ts markSegments). */
+function assignAverageRanks(sorted: Float64Array, order: Uint32Array, ranks: Float64Array): void {
+  const n = sorted.length;
   let k = 0;
   while (k < n) {
-    const value = values[order[k] as number] as number;
+    const value = sorted[k] as number;
     let end = k + 1;
-    while (end < n && (values[order[end] as number] as number) === value) end++;
+    while (end < n && (sorted[end] as number) === value) end++;
     // Positions k+1 .. end share their mean.
     const mean = (k + 1 + end) / 2;
     for (let j = k; j < end; j++) ranks[order[j] as number] = mean;
     k = end;
   }
-  return ranks;
 }
 
 /** Spearman's rho: the Pearson correlation of the average ranks; null when either side is constant or n < 2. */

@@ -42,9 +42,14 @@ export interface MatrixResult {
 }
 
 export function quadrantOf(value: number, potential: number, valueSplit: number, potentialSplit: number): Quadrant {
+  return QUADRANTS[quadrantIndex(value, potential, valueSplit, potentialSplit)] as Quadrant;
+}
+
+/** quadrantOf as its place in QUADRANTS (keep, develop, maintain, reprice), for the per-customer loop. */
+function quadrantIndex(value: number, potential: number, valueSplit: number, potentialSplit: number): number {
   const highValue = value > valueSplit;
   const highPotential = potential > potentialSplit;
-  return highValue ? (highPotential ? 'keep' : 'maintain') : highPotential ? 'develop' : 'reprice';
+  return highValue ? (highPotential ? 0 : 2) : highPotential ? 1 : 3;
 }
 
 /**
@@ -96,6 +101,38 @@ function quantileOf(a: Float64Array, p: number, left: number, right: number): nu
   return low + (next - low) * (at - lo);
 }
 
+/** Per quadrant (in QUADRANTS order): customers, value, revenue and potential, at QUADRANT_SUMS * q + that. */
+const QUADRANT_SUMS = 4;
+
+/**
+ * The per-customer loop of portfolioMatrix: quadrant sums and the density grid (a loop of its own
+ * with numeric indices, instead of a quadrant name looked up per customer: see focus.ts markSegments).
+ */
+function matrixSums(
+  value: ArrayLike<number>,
+  potential: ArrayLike<number>,
+  revenue: ArrayLike<number>,
+  valueSplit: number,
+  lo: number,
+  hi: number,
+  totals: Float64Array,
+  density: Float64Array,
+): void {
+  for (let i = 0; i < value.length; i++) {
+    const v = value[i] as number;
+    const p = potential[i] as number;
+    const at = QUADRANT_SUMS * quadrantIndex(v, p, valueSplit, POTENTIAL_SPLIT);
+    totals[at] = (totals[at] as number) + 1;
+    totals[at + 1] = (totals[at + 1] as number) + v;
+    totals[at + 2] = (totals[at + 2] as number) + (revenue[i] as number);
+    totals[at + 3] = (totals[at + 3] as number) + p;
+    const column = Math.min(DENSITY_COLUMNS - 1, Math.max(0, Math.floor(((v - lo) / (hi - lo)) * DENSITY_COLUMNS)));
+    const r = Math.min(DENSITY_ROWS - 1, Math.max(0, Math.floor(((p - 1) / 4) * DENSITY_ROWS)));
+    const cell = r * DENSITY_COLUMNS + column;
+    density[cell] = (density[cell] as number) + 1;
+  }
+}
+
 export function portfolioMatrix(value: ArrayLike<number>, potential: ArrayLike<number>, revenue: ArrayLike<number>): MatrixResult {
   const n = value.length;
   const values = Float64Array.from(value);
@@ -109,24 +146,17 @@ export function portfolioMatrix(value: ArrayLike<number>, potential: ArrayLike<n
     lo -= 1;
     hi += 1;
   }
-  const sums = QUADRANTS.map((quadrant) => ({ quadrant, customers: 0, value: 0, revenue: 0, meanPotential: 0 }));
-  const index: Record<Quadrant, number> = { keep: 0, develop: 1, maintain: 2, reprice: 3 };
-  const density = new Array<number>(DENSITY_COLUMNS * DENSITY_ROWS).fill(0);
-  for (let i = 0; i < n; i++) {
-    const v = value[i] as number;
-    const p = potential[i] as number;
-    const row = sums[index[quadrantOf(v, p, valueSplit, POTENTIAL_SPLIT)]];
-    if (row) {
-      row.customers += 1;
-      row.value += v;
-      row.revenue += revenue[i] as number;
-      row.meanPotential += p;
-    }
-    const column = Math.min(DENSITY_COLUMNS - 1, Math.max(0, Math.floor(((v - lo) / (hi - lo)) * DENSITY_COLUMNS)));
-    const r = Math.min(DENSITY_ROWS - 1, Math.max(0, Math.floor(((p - 1) / 4) * DENSITY_ROWS)));
-    const cell = r * DENSITY_COLUMNS + column;
-    density[cell] = (density[cell] ?? 0) + 1;
-  }
+  const totals = new Float64Array(QUADRANT_SUMS * QUADRANTS.length);
+  const counts = new Float64Array(DENSITY_COLUMNS * DENSITY_ROWS);
+  matrixSums(value, potential, revenue, valueSplit, lo, hi, totals, counts);
+  const sums = QUADRANTS.map((quadrant, q) => ({
+    quadrant,
+    customers: totals[QUADRANT_SUMS * q] as number,
+    value: totals[QUADRANT_SUMS * q + 1] as number,
+    revenue: totals[QUADRANT_SUMS * q + 2] as number,
+    meanPotential: totals[QUADRANT_SUMS * q + 3] as number,
+  }));
+  const density = Array.from(counts);
   for (const row of sums) row.meanPotential = row.customers > 0 ? row.meanPotential / row.customers : 0;
   const dots = n <= MAX_DOTS ? Array.from({ length: n }, (_, i) => ({ value: value[i] as number, potential: potential[i] as number })) : null;
   return {

@@ -122,33 +122,19 @@ export function careResponse(spend: number, s: ServiceScenario): Response {
   };
 }
 
+/** Per segment: customers, value, kept after 1, 3 and 5 years, at SUMS * g + that. */
+const SUMS = 5;
+
 function outcome(input: ServiceInput, responses: readonly Response[], levelOf: readonly number[], s: ServiceScenario): ServiceOutcome {
-  const sums = ABC_SEGMENTS.map(() => ({ customers: 0, value: 0, kept1: 0, kept3: 0, kept5: 0 }));
-  const discountFactor = 1 + s.discountRate;
-  let budget = 0;
-  const n = input.segment.length;
-  for (let i = 0; i < n; i++) {
-    const g = input.segment[i] as number;
-    const r = responses[g];
-    const sum = sums[g];
-    if (r === undefined || sum === undefined) continue;
-    const service = input.serviceCost[i] as number;
-    const orderCost = (input.annualCost[i] as number) - service;
-    const orderMargin = (input.margin[i] as number) + service;
-    const churn = clampChurn((input.churn[i] as number) * r.churnFactor);
-    const annuity = annuityOf(churn, r.growthFactor, discountFactor, s.horizon);
-    const margin = r.orderFactor * orderMargin - service - r.spend;
-    const cost = (r.orderFactor * orderCost + service) * annuity;
-    const value = margin * annuity + s.stickiness * (cost - (input.cost[i] as number));
-    const retention = 1 - churn;
-    const retention3 = retention * retention * retention;
-    sum.customers += 1;
-    sum.value += value;
-    sum.kept1 += retention;
-    sum.kept3 += retention3;
-    sum.kept5 += retention3 * retention * retention;
-    budget += r.spend;
-  }
+  const totals = new Float64Array(SUMS * ABC_SEGMENTS.length);
+  const budget = outcomeSums(input, responses, s, totals);
+  const sums = ABC_SEGMENTS.map((_, g) => ({
+    customers: totals[SUMS * g] as number,
+    value: totals[SUMS * g + 1] as number,
+    kept1: totals[SUMS * g + 2] as number,
+    kept3: totals[SUMS * g + 3] as number,
+    kept5: totals[SUMS * g + 4] as number,
+  }));
   const segments = ABC_SEGMENTS.map((segment, g): ServiceSegmentFigures => {
     const sum = sums[g] ?? { customers: 0, value: 0, kept1: 0, kept3: 0, kept5: 0 };
     const r = responses[g];
@@ -173,6 +159,43 @@ function outcome(input: ServiceInput, responses: readonly Response[], levelOf: r
     keptAfter5: sums.reduce((a, x) => a + x.kept5, 0),
     segments,
   };
+}
+
+/**
+ * The per-customer loop of `outcome`: sums into `totals`, returns the care budget spent. A
+ * function of its own, reading the inputs as locals: V8 compiles a long loop while it runs, and
+ * the closures after it made every later call throw that code away (see focus.ts markSegments).
+ */
+function outcomeSums(input: ServiceInput, responses: readonly Response[], s: ServiceScenario, totals: Float64Array): number {
+  const { segment, serviceCost, annualCost, margin: marginOf, churn: churnOf, cost: costOf } = input;
+  const { stickiness, horizon } = s;
+  const discountFactor = 1 + s.discountRate;
+  const groups = Math.min(responses.length, ABC_SEGMENTS.length);
+  let budget = 0;
+  const n = segment.length;
+  for (let i = 0; i < n; i++) {
+    const g = segment[i] as number;
+    if (g >= groups) continue;
+    const r = responses[g] as Response;
+    const service = serviceCost[i] as number;
+    const orderCost = (annualCost[i] as number) - service;
+    const orderMargin = (marginOf[i] as number) + service;
+    const churn = clampChurn((churnOf[i] as number) * r.churnFactor);
+    const annuity = annuityOf(churn, r.growthFactor, discountFactor, horizon);
+    const margin = r.orderFactor * orderMargin - service - r.spend;
+    const cost = (r.orderFactor * orderCost + service) * annuity;
+    const value = margin * annuity + stickiness * (cost - (costOf[i] as number));
+    const retention = 1 - churn;
+    const retention3 = retention * retention * retention;
+    const at = SUMS * g;
+    totals[at] = (totals[at] as number) + 1;
+    totals[at + 1] = (totals[at + 1] as number) + value;
+    totals[at + 2] = (totals[at + 2] as number) + retention;
+    totals[at + 3] = (totals[at + 3] as number) + retention3;
+    totals[at + 4] = (totals[at + 4] as number) + retention3 * retention * retention;
+    budget += r.spend;
+  }
+  return budget;
 }
 
 export function serviceLevels(input: ServiceInput, settings: ServiceSettings, s: ServiceScenario): ServiceResult {
