@@ -21,6 +21,7 @@ import type { GammaGammaFit } from './gammaGamma.ts';
 import { spendIndependenceCheck, type SpendCheck } from './spendCheck.ts';
 import type { HoldoutGroup } from './holdout.ts';
 import { importBytes, type ImportProgress, type ImportReport } from './import.ts';
+import type { KeptPayload } from './kept.ts';
 import { realPortfolio, type RealPortfolio } from './portfolio.ts';
 import type { ImportError, RejectedRow } from './problems.ts';
 import { importedServiceScenario, segmentCustomersOfAnalysis } from './segments.ts';
@@ -174,6 +175,10 @@ export interface DataApi {
   dataDecisions(settings: DataDecisionSettings): Promise<DataDecisions | null>;
   /** Scoring and segmentation (engine/scoring) of the imported customers (data/segments.ts); `scenario` gives stickiness and care response. Null before an import. */
   dataSegments(settings: SegmentSettings, scenario: ServiceScenario): Promise<SegmentsResult | null>;
+  /** The loaded data set as it is kept in the browser (data/kept.ts); null before an import. */
+  keptPayload(): Promise<KeptPayload | null>;
+  /** Loads a kept data set: no file, no fit; the forecast is computed with `forecast`. */
+  openKept(payload: KeptPayload, forecast: DataForecastOptions): Promise<DataImportOutcome>;
 }
 
 interface Loaded {
@@ -330,6 +335,8 @@ export function createDataSession(): DataApi {
   let decisions: { forecasts: CustomerForecasts; base: DataDecisionBase } | null = null;
   /** The forecasts as of the end of the data, kept while the forecast settings stay. */
   let atDataEnd: { forecasts: CustomerForecasts; data: CalibrationData; atEnd: CustomerForecasts } | null = null;
+  /** The result of the loaded data set without its forecast, for keeping it. */
+  let loadedResult: Omit<DataImportResult, 'forecast'> | null = null;
 
   return {
     detectData(bytes) {
@@ -400,32 +407,47 @@ export function createDataSession(): DataApi {
         purchaseDays += summary.purchaseDays[c] as number;
         if (margin !== null && summary.margin !== null) margin += summary.margin[c] as number;
       }
-      return {
-        ok: true,
-        result: {
-          report: imported.report,
-          rejected,
-          dialect: imported.dialect,
-          mapping: imported.mapping,
-          headers: imported.detection.headers,
-          encoding: imported.encoding,
-          unit: summary.unit,
-          calibrationEnd: summary.calibrationEnd,
-          split,
-          observationEnd: summary.observationEnd,
-          holdoutLength: summary.holdoutLength,
-          calibrationCustomers: summary.calibrationCustomers,
-          purchaseDays,
-          revenue: summary.revenue.reduce((a, b) => a + b, 0),
-          margin,
-          hasChannel: summary.channel !== null,
-          bgnbd: analysis.bgnbd,
-          gammaGamma: analysis.gammaGamma,
-          spendCheck: spendIndependenceCheck(analysis.calibration.frequency, analysis.calibration.monetary),
-          holdout: analysis.holdout,
-          forecast: forecastOf(loaded),
-        },
+      loadedResult = {
+        report: imported.report,
+        rejected,
+        dialect: imported.dialect,
+        mapping: imported.mapping,
+        headers: imported.detection.headers,
+        encoding: imported.encoding,
+        unit: summary.unit,
+        calibrationEnd: summary.calibrationEnd,
+        split,
+        observationEnd: summary.observationEnd,
+        holdoutLength: summary.holdoutLength,
+        calibrationCustomers: summary.calibrationCustomers,
+        purchaseDays,
+        revenue: summary.revenue.reduce((a, b) => a + b, 0),
+        margin,
+        hasChannel: summary.channel !== null,
+        bgnbd: analysis.bgnbd,
+        gammaGamma: analysis.gammaGamma,
+        spendCheck: spendIndependenceCheck(analysis.calibration.frequency, analysis.calibration.monetary),
+        holdout: analysis.holdout,
       };
+      return { ok: true, result: { ...loadedResult, forecast: forecastOf(loaded) } };
+    },
+
+    keptPayload() {
+      return Promise.resolve(loaded === null || loadedResult === null ? null : { analysis: loaded.analysis, result: loadedResult });
+    },
+
+    openKept(payload, forecast) {
+      const { analysis, result } = payload;
+      const clvBase = analysis.summary.unit === 'day' ? CLV_DEFAULTS_DAYS : CLV_DEFAULTS;
+      const options = validForecastOptions(forecast) ? forecast : FORECAST_DEFAULTS;
+      controller?.abort();
+      pendingBytes = null;
+      loaded = { analysis, clvBase, options, forecasts: computeForecasts(analysis, clvBase, options) };
+      loadedResult = result;
+      lastRejected = analysis.imported.rejected;
+      decisions = null;
+      atDataEnd = null;
+      return Promise.resolve({ ok: true, result: { ...result, forecast: forecastOf(loaded) } });
     },
 
     cancelImport() {

@@ -23,6 +23,21 @@ import {
   type DataProgress,
 } from '../data/session.ts';
 import { Query } from './query.svelte.ts';
+import type { KeptDataSetInfo } from '../data/kept.ts';
+import { approximateBytes, type DataSetStore, type KeptDataSet, type OpenedDataSets } from '../persistence/dataSets.ts';
+import { StorageError } from '../persistence/store.ts';
+
+/**
+ * What became of keeping the data set in the browser: kept; not kept (full
+ * or unavailable storage: the data set is shown all the same and the saved
+ * scenarios are untouched); deleted (with Undo); a kept one that did not open.
+ */
+export type KeepMessage =
+  | { kind: 'kept'; name: string }
+  | { kind: 'notKept'; reason: 'quota' | 'unavailable' | 'newerDatabase' | 'failed' }
+  | { kind: 'deleted'; name: string }
+  | { kind: 'undone'; name: string }
+  | { kind: 'openFailed'; name: string };
 
 export type DataPhase = 'idle' | 'reading' | 'mapping' | 'importing' | 'ready';
 
@@ -74,14 +89,31 @@ export class DataState {
   /** Where the contribution rate came from; the assumption line of every value view says so. */
   marginSource = $state<MarginSource>('example');
 
+  /** The data sets kept in this browser, newest first. */
+  kept = $state.raw<KeptDataSetInfo[]>([]);
+  /** The kept record of the shown data set, if it is kept. */
+  keptId = $state<string | null>(null);
+  keepMessage = $state.raw<KeepMessage | null>(null);
+  /** False when kept data sets last only for this tab (no IndexedDB). */
+  keepsAcrossVisits = $state(true);
+  /** True while the shown data set came from a file of this visit (a kept one has no file to refit from). */
+  canRefit = $state(false);
+
   readonly #api: DataApi;
+  readonly #dataSets: Promise<OpenedDataSets> | null;
+  /** The record the next successful import is kept as: a new file gets a new one, a refit replaces it. */
+  #keepAs: string | null = null;
+  /** The last deleted data set, for Undo. */
+  #deleted: KeptDataSet | null = null;
   /** Numbers the file steps (read, import, close) so a late answer to an older one is ignored. */
   #request = 0;
   /** New forecast settings: the forecast and the customers at risk under them (latest wins). */
   readonly #forecastQuery: Query<DataForecastOptions, { forecast: DataForecast; atRisk: AtRiskRow[] } | null>;
 
-  constructor(api: DataApi) {
+  /** `dataSets`: where imported data sets are kept (absent: not kept, as in most component tests). */
+  constructor(api: DataApi, dataSets?: Promise<OpenedDataSets>) {
     this.#api = api;
+    this.#dataSets = dataSets ?? null;
     this.#forecastQuery = new Query(
       async (options) => {
         const forecast = await api.forecastData(options);
@@ -114,6 +146,7 @@ export class DataState {
     }
     this.detection = outcome.detection;
     this.encoding = outcome.encoding;
+    this.#keepAs = null;
     this.phase = 'mapping';
   }
 
@@ -170,11 +203,13 @@ export class DataState {
       return;
     }
     this.isSample = sample;
+    this.canRefit = true;
     this.result = outcome.result;
     this.forecast = outcome.result.forecast;
     this.forecastOptions = outcome.result.forecast.options;
     if (choice.marginSource !== undefined) this.marginSource = choice.marginSource;
     this.phase = 'ready';
+    void this.#keep(id);
     this.cohorts = null;
     this.channels = [];
     this.atRisk = [];
@@ -218,6 +253,7 @@ export class DataState {
     this.forecastOptions = options;
     this.#forecastQuery.ask(options);
     await this.#forecastQuery.settled();
+    await this.#keepAssumptions();
   }
 
   rejectedCsv(): Promise<string> {
@@ -227,5 +263,174 @@ export class DataState {
   /** Drop, focus and value histogram of the loaded data set (DataDecisions asks through a Query). */
   decisions(settings: DataDecisionSettings): Promise<DataDecisions | null> {
     return this.#api.dataDecisions(settings);
+  }
+
+
+  async #store(): Promise<DataSetStore | null> {
+    if (this.#dataSets === null) return null;
+    const opened = await this.#dataSets;
+    this.keepsAcrossVisits = opened.store.persistent;
+    return opened.store;
+  }
+
+  async #refreshKept(store: DataSetStore): Promise<void> {
+    try {
+      this.kept = await store.list();
+    } catch {
+      this.kept = [];
+    }
+  }
+
+  /**
+   * On opening the tab: lists the kept data sets and shows the newest at
+   * once, unless the user has already chosen a file meanwhile.
+   */
+  async restore(): Promise<void> {
+    const id = this.#request;
+    const store = await this.#store();
+    if (store === null) return;
+    const opened = await this.#dataSets;
+    if (opened?.problem != null) this.keepMessage = { kind: 'notKept', reason: opened.problem };
+    await this.#refreshKept(store);
+    const newest = this.kept[0];
+    if (newest !== undefined && id === this.#request && this.result === null) await this.openKept(newest.id);
+  }
+
+  /** Shows a kept data set: no file, no fit. */
+  async openKept(keptId: string): Promise<void> {
+    const store = await this.#store();
+    if (store === null) return;
+    const id = ++this.#request;
+    const info = this.kept.find((k) => k.id === keptId);
+    let set: KeptDataSet | null = null;
+    try {
+      set = await store.get(keptId);
+    } catch {
+      set = null;
+    }
+    if (id !== this.#request) return;
+    if (set === null) {
+      this.keepMessage = { kind: 'openFailed', name: info?.fileName ?? keptId };
+      return;
+    }
+    this.phase = 'importing';
+    this.progress = null;
+    this.error = null;
+    this.failed = null;
+    const outcome = await this.#api.openKept(set.payload, set.info.assumptions.forecast);
+    if (id !== this.#request) return;
+    if (!outcome.ok) {
+      this.phase = this.result === null ? 'idle' : 'ready';
+      this.keepMessage = { kind: 'openFailed', name: set.info.fileName };
+      return;
+    }
+    this.#choice = null;
+    this.canRefit = false;
+    this.#keepAs = set.info.id;
+    this.keptId = set.info.id;
+    this.fileName = set.info.fileName;
+    this.isSample = set.info.isSample;
+    this.detection = null;
+    this.result = outcome.result;
+    this.forecast = outcome.result.forecast;
+    this.forecastOptions = outcome.result.forecast.options;
+    this.marginSource = set.info.assumptions.marginSource;
+    this.phase = 'ready';
+    await this.#loadViews(id, outcome.result.hasChannel);
+  }
+
+  async #loadViews(id: number, hasChannel: boolean): Promise<void> {
+    this.cohorts = null;
+    this.channels = [];
+    this.atRisk = [];
+    const [cohorts, channels, atRisk] = await Promise.all([
+      this.#api.cohorts(),
+      hasChannel ? this.#api.channels() : Promise.resolve([]),
+      this.#api.atRisk(this.atRiskAsOf),
+    ]);
+    if (id !== this.#request) return;
+    this.cohorts = cohorts;
+    this.channels = channels;
+    this.atRisk = atRisk;
+  }
+
+  /** Keeps the data set just imported (request `id`); a failure is a message, the data set stays shown. */
+  async #keep(id: number): Promise<void> {
+    const store = await this.#store();
+    if (store === null || this.result === null) return;
+    const payload = await this.#api.keptPayload();
+    if (payload === null || id !== this.#request) return;
+    const info: KeptDataSetInfo = {
+      id: this.#keepAs ?? crypto.randomUUID(),
+      fileName: this.isSample ? SAMPLE_FILE : (this.fileName ?? ''),
+      savedAt: new Date().toISOString(),
+      bytes: approximateBytes(payload),
+      customers: payload.result.report.customers,
+      rows: payload.result.report.rows,
+      source: payload.analysis.imported.table.rows === 0 ? 'summary' : 'transactions',
+      isSample: this.isSample,
+      assumptions: { forecast: this.forecastOptions, marginSource: this.marginSource },
+    };
+    this.#keepAs = info.id;
+    try {
+      await store.put({ info, payload });
+      if (id !== this.#request) return;
+      this.keptId = info.id;
+      this.keepMessage = { kind: 'kept', name: info.fileName };
+    } catch (error) {
+      this.keptId = null;
+      this.keepMessage = { kind: 'notKept', reason: error instanceof StorageError ? error.kind : 'failed' };
+    }
+    await this.#refreshKept(store);
+  }
+
+  /** New assumptions of the shown data set go into its kept record (not the data: that is unchanged). */
+  async #keepAssumptions(): Promise<void> {
+    const info = this.kept.find((k) => k.id === this.keptId);
+    const store = await this.#store();
+    if (info === undefined || store === null) return;
+    const updated = { ...info, assumptions: { forecast: this.forecastOptions, marginSource: this.marginSource } };
+    try {
+      await store.putInfo(updated);
+      this.kept = this.kept.map((k) => (k.id === updated.id ? updated : k));
+    } catch (error) {
+      this.keepMessage = { kind: 'notKept', reason: error instanceof StorageError ? error.kind : 'failed' };
+    }
+  }
+
+  /** Deletes a kept data set (Undo brings it back); the data set on screen stays shown. */
+  async deleteKept(keptId: string): Promise<void> {
+    const store = await this.#store();
+    if (store === null) return;
+    try {
+      const set = await store.get(keptId);
+      await store.delete(keptId);
+      this.#deleted = set;
+      const name = set?.info.fileName ?? this.kept.find((k) => k.id === keptId)?.fileName ?? '';
+      this.keepMessage = { kind: 'deleted', name };
+      if (this.keptId === keptId) this.keptId = null;
+    } catch (error) {
+      this.keepMessage = { kind: 'notKept', reason: error instanceof StorageError ? error.kind : 'failed' };
+    }
+    await this.#refreshKept(store);
+  }
+
+  get canUndoDelete(): boolean {
+    return this.#deleted !== null && this.keepMessage?.kind === 'deleted';
+  }
+
+  async undoDelete(): Promise<void> {
+    const set = this.#deleted;
+    const store = await this.#store();
+    if (set === null || store === null) return;
+    try {
+      await store.put(set);
+      this.#deleted = null;
+      if (this.#keepAs === set.info.id) this.keptId = set.info.id;
+      this.keepMessage = { kind: 'undone', name: set.info.fileName };
+    } catch (error) {
+      this.keepMessage = { kind: 'notKept', reason: error instanceof StorageError ? error.kind : 'failed' };
+    }
+    await this.#refreshKept(store);
   }
 }

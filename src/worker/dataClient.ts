@@ -114,6 +114,23 @@ export function createDataClient(spawn: () => DataWorkerHandle): DataClient {
     atRisk: (asOf) => (active ? guarded(active, active.api.atRisk(asOf), []) : Promise.resolve([])),
     dataDecisions: (settings) => (active ? guarded(active, active.api.dataDecisions(settings), null) : Promise.resolve(null)),
     dataSegments: (settings, scenario) => (active ? guarded(active, active.api.dataSegments(settings, scenario), null) : Promise.resolve(null)),
+    keptPayload: () => (active ? guarded(active, active.api.keptPayload(), null) : Promise.resolve(null)),
+
+    async openKept(payload, forecast) {
+      // A kept data set gets a fresh worker like a file: the one shown before stays until it has loaded.
+      if (candidate !== null) dropCandidate(candidate);
+      cancel?.();
+      const worker = start();
+      const outcome = await guarded(worker, worker.api.openKept(payload, forecast), FAILED);
+      if (!outcome.ok) {
+        worker.terminate();
+        return outcome;
+      }
+      if (active !== null) active.terminate();
+      active = worker;
+      kept = null;
+      return outcome;
+    },
   };
 }
 
@@ -143,6 +160,8 @@ export function spawnDataWorker(): DataWorkerHandle {
       atRisk: (asOf) => remote.atRisk(asOf),
       dataDecisions: (settings) => remote.dataDecisions(settings),
       dataSegments: (settings, scenario) => remote.dataSegments(settings, scenario),
+      keptPayload: () => remote.keptPayload(),
+      openKept: (payload, forecast) => remote.openKept(payload, forecast),
     },
     terminate: () => worker.terminate(),
     died,
@@ -163,5 +182,7 @@ function deadApi(): DataApi {
     atRisk: never,
     dataDecisions: never,
     dataSegments: never,
+    keptPayload: never,
+    openKept: never,
   };
 }
