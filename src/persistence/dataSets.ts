@@ -59,7 +59,7 @@ function readPayload(raw: unknown): KeptPayload | null {
   const payload = (raw as { payload?: unknown }).payload as Partial<KeptPayload> | undefined;
   const analysis = payload?.analysis;
   if (analysis === undefined || payload?.result === undefined) return null;
-  if (!(analysis.summary?.frequency instanceof Float64Array) || typeof analysis.bgnbd?.r !== 'number' || typeof analysis.gammaGamma?.p !== 'number') return null;
+  if (!ArrayBuffer.isView(analysis.summary?.frequency) || typeof analysis.bgnbd?.r !== 'number' || typeof analysis.gammaGamma?.p !== 'number') return null;
   return payload as KeptPayload;
 }
 

@@ -372,16 +372,18 @@ export class DataState {
       assumptions: { forecast: this.forecastOptions, marginSource: this.marginSource },
     };
     this.#keepAs = info.id;
+    let message: KeepMessage;
     try {
       await store.put({ info, payload });
-      if (id !== this.#request) return;
-      this.keptId = info.id;
-      this.keepMessage = { kind: 'kept', name: info.fileName };
+      message = { kind: 'kept', name: info.fileName };
     } catch (error) {
-      this.keptId = null;
-      this.keepMessage = { kind: 'notKept', reason: error instanceof StorageError ? error.kind : 'failed' };
+      message = { kind: 'notKept', reason: error instanceof StorageError ? error.kind : 'failed' };
     }
+    // The list first, then the message: the page never says "kept" above a list without it.
     await this.#refreshKept(store);
+    if (id !== this.#request) return;
+    this.keptId = message.kind === 'kept' ? info.id : null;
+    this.keepMessage = message;
   }
 
   /** New assumptions of the shown data set go into its kept record (not the data: that is unchanged). */
@@ -402,17 +404,18 @@ export class DataState {
   async deleteKept(keptId: string): Promise<void> {
     const store = await this.#store();
     if (store === null) return;
+    let message: KeepMessage;
     try {
       const set = await store.get(keptId);
       await store.delete(keptId);
       this.#deleted = set;
-      const name = set?.info.fileName ?? this.kept.find((k) => k.id === keptId)?.fileName ?? '';
-      this.keepMessage = { kind: 'deleted', name };
+      message = { kind: 'deleted', name: set?.info.fileName ?? this.kept.find((k) => k.id === keptId)?.fileName ?? '' };
       if (this.keptId === keptId) this.keptId = null;
     } catch (error) {
-      this.keepMessage = { kind: 'notKept', reason: error instanceof StorageError ? error.kind : 'failed' };
+      message = { kind: 'notKept', reason: error instanceof StorageError ? error.kind : 'failed' };
     }
     await this.#refreshKept(store);
+    this.keepMessage = message;
   }
 
   get canUndoDelete(): boolean {
@@ -423,14 +426,16 @@ export class DataState {
     const set = this.#deleted;
     const store = await this.#store();
     if (set === null || store === null) return;
+    let message: KeepMessage;
     try {
       await store.put(set);
       this.#deleted = null;
       if (this.#keepAs === set.info.id) this.keptId = set.info.id;
-      this.keepMessage = { kind: 'undone', name: set.info.fileName };
+      message = { kind: 'undone', name: set.info.fileName };
     } catch (error) {
-      this.keepMessage = { kind: 'notKept', reason: error instanceof StorageError ? error.kind : 'failed' };
+      message = { kind: 'notKept', reason: error instanceof StorageError ? error.kind : 'failed' };
     }
     await this.#refreshKept(store);
+    this.keepMessage = message;
   }
 }
