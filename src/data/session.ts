@@ -22,6 +22,8 @@ import { spendIndependenceCheck, type SpendCheck } from './spendCheck.ts';
 import type { HoldoutGroup } from './holdout.ts';
 import { importBytes, type ImportProgress, type ImportReport } from './import.ts';
 import type { KeptPayload } from './kept.ts';
+import { analyzeSummaryBytes } from './summaryAnalysis.ts';
+import { summaryColumns } from './summaryImport.ts';
 import { realPortfolio, type RealPortfolio } from './portfolio.ts';
 import type { ImportError, RejectedRow } from './problems.ts';
 import { importedServiceScenario, segmentCustomersOfAnalysis } from './segments.ts';
@@ -35,15 +37,17 @@ export const REJECTED_SHOWN = 100;
 /** Longest forecast list sent to the main thread. */
 export const FORECAST_ROWS = 100;
 
-export type DataDetectOutcome = { ok: true; detection: DialectDetection; encoding: TextEncoding; bytes: number } | { ok: false; error: ImportError };
+export type DataDetectOutcome =
+  | { ok: true; detection: DialectDetection; encoding: TextEncoding; bytes: number; source: DataSource }
+  | { ok: false; error: ImportError };
 
 /**
  * Where the calibration end came from: chosen by the user; the app's
  * proposal (half the time span at a week boundary); all purchases (asked
  * for, or too little data to split); or all purchases because the models
- * could not be fitted on the proposed half.
+ * could not be fitted on the proposed half; or built into a summary file.
  */
-export type CalibrationSplit = 'chosen' | 'proposed' | 'all' | 'proposalFailed';
+export type CalibrationSplit = 'chosen' | 'proposed' | 'all' | 'proposalFailed' | 'summary';
 
 export interface DataImportOptions {
   /** The file; default the bytes of the last detectData call. */
@@ -59,6 +63,8 @@ export interface DataImportOptions {
    */
   holdout?: 'propose' | 'none';
   unit: TimeUnit;
+  /** A transaction file (default) or a per-customer summary (summaryImport.ts), as detectData found. */
+  source?: DataSource;
   /** Forecast settings for the portfolio views sent back with the report. */
   forecast?: DataForecastOptions;
 }
@@ -97,8 +103,13 @@ export interface DataImportResult {
   /** The Gamma-Gamma model's assumption, spend independent of frequency, checked on the calibration's repeat buyers. */
   spendCheck: SpendCheck;
   holdout: HoldoutGroup[] | null;
+  /** A summary has no purchases to show over time (cohorts, timelines, holdout): the tab says so. */
+  source: DataSource;
   forecast: DataForecast;
 }
+
+/** What the file holds: one row per purchase, or one row per customer (a summary). */
+export type DataSource = 'transactions' | 'summary';
 
 export type DataImportOutcome =
   | { ok: true; result: DataImportResult }
@@ -245,6 +256,11 @@ function forecastOf(loaded: Loaded): DataForecast {
 }
 
 function observedYearsOf(summary: CustomerSummary): number {
+  // A summary without purchase dates: the longest customer age T is the span the data covers.
+  if (!Number.isFinite(summary.observationEnd)) {
+    const longest = summary.T.reduce((a, b) => Math.max(a, b), 0) * DAYS_PER_UNIT[summary.unit];
+    return Math.max(1, longest) / DAYS_PER_YEAR;
+  }
   const firstDay = summary.firstDay.reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY);
   return Math.max(1, summary.observationEnd - firstDay + 1) / DAYS_PER_YEAR;
 }
@@ -325,6 +341,84 @@ function computeForecasts(analysis: Analysis, base: ClvOptions, options: DataFor
   return forecastCustomers(analysis.bgnbd, analysis.gammaGamma, analysis.calibration, clvOptions.horizon, clvOptions);
 }
 
+type AnalysisStep =
+  | { ok: true; analysis: Analysis; split: CalibrationSplit; allRejected: RejectedRow[] }
+  | { ok: false; outcome: DataImportOutcome; allRejected: RejectedRow[] };
+
+/** Fit progress at most every FIT_PROGRESS_MS. */
+function fitReporter(rows: number, onProgress: ((progress: DataProgress) => void) | undefined): ((progress: FitProgress) => void) | undefined {
+  if (onProgress === undefined) return undefined;
+  let reported = Number.NEGATIVE_INFINITY;
+  return (progress) => {
+    const now = performance.now();
+    if (now - reported < FIT_PROGRESS_MS) return;
+    reported = now;
+    onProgress({ phase: 'fit', rows, ...progress });
+  };
+}
+
+/** A transaction file: import, the calibration split (chosen, proposed or none) and the fits. */
+async function analyzeTransactionStep(
+  bytes: Uint8Array,
+  signal: AbortSignal,
+  options: DataImportOptions,
+  onProgress: ((progress: DataProgress) => void) | undefined,
+): Promise<AnalysisStep> {
+  const imported = await importBytes(bytes, {
+    ...(options.dialect !== undefined ? { dialect: options.dialect } : {}),
+    ...(options.mapping !== undefined ? { mapping: options.mapping } : {}),
+    signal,
+    ...(onProgress !== undefined ? { onProgress: (progress: ImportProgress) => onProgress({ phase: 'parse', ...progress }) } : {}),
+  });
+  const allRejected = imported.rejected;
+  const rejected = allRejected.slice(0, REJECTED_SHOWN);
+  if (!imported.ok) return { ok: false, allRejected, outcome: { ok: false, error: imported.error, rejected, rejectedCount: allRejected.length, report: null } };
+  const onFit = fitReporter(imported.report.rows, onProgress);
+  const proposed = options.calibrationEnd === undefined && options.holdout !== 'none' ? proposeCalibrationEnd(imported.report.firstDay, imported.report.lastDay) : null;
+  const analyze = (calibrationEnd: number | undefined) =>
+    analyzeImported(imported, {
+      unit: options.unit,
+      ...(onFit !== undefined ? { onFit } : {}),
+      ...(calibrationEnd !== undefined ? { calibrationEnd } : {}),
+    });
+  let analyzed = analyze(options.calibrationEnd ?? proposed ?? undefined);
+  let split: CalibrationSplit = options.calibrationEnd !== undefined ? 'chosen' : proposed !== null ? 'proposed' : 'all';
+  // Half the data can be too little to fit where all of it is enough: then fit on all of it, and say so.
+  if (!analyzed.ok && split === 'proposed') {
+    const all = analyze(undefined);
+    if (all.ok) {
+      analyzed = all;
+      split = 'proposalFailed';
+    }
+  }
+  // A failed analysis keeps the data set loaded before (issue 7: nothing previously loaded is touched).
+  if (!analyzed.ok) return { ok: false, allRejected, outcome: { ok: false, error: analyzed.error, rejected, rejectedCount: allRejected.length, report: imported.report } };
+  return { ok: true, analysis: analyzed.analysis, split, allRejected };
+}
+
+/** A per-customer summary file (issue 15): its calibration period is built in, in the unit the user stated. */
+function analyzeSummaryStep(bytes: Uint8Array, options: DataImportOptions, onProgress: ((progress: DataProgress) => void) | undefined): AnalysisStep {
+  let rows = 0;
+  const onFit = fitReporter(0, onProgress === undefined ? undefined : (progress) => onProgress({ ...progress, rows }));
+  const analyzed = analyzeSummaryBytes(bytes, {
+    unit: options.unit,
+    ...(onProgress !== undefined
+      ? {
+          onParse: (progress: ImportProgress) => {
+            rows = progress.rows;
+            onProgress({ phase: 'parse', ...progress });
+          },
+        }
+      : {}),
+    ...(onFit !== undefined ? { onFit } : {}),
+  });
+  if (!analyzed.ok) {
+    const { error, rejected, report } = analyzed;
+    return { ok: false, allRejected: rejected, outcome: { ok: false, error, rejected: rejected.slice(0, REJECTED_SHOWN), rejectedCount: rejected.length, report } };
+  }
+  return { ok: true, analysis: analyzed.analysis, split: 'summary', allRejected: analyzed.analysis.imported.rejected };
+}
+
 export function createDataSession(): DataApi {
   let pendingBytes: Uint8Array | null = null;
   let controller: AbortController | null = null;
@@ -346,7 +440,8 @@ export function createDataSession(): DataApi {
       const wide = columnsProblem(detection);
       if (wide !== null) return Promise.resolve({ ok: false, error: wide });
       pendingBytes = bytes;
-      return Promise.resolve({ ok: true, detection, encoding: decoded.encoding, bytes: bytes.length });
+      const source: DataSource = summaryColumns(detection.headers) !== null ? 'summary' : 'transactions';
+      return Promise.resolve({ ok: true, detection, encoding: decoded.encoding, bytes: bytes.length, source });
     },
 
     async importData(options, onProgress) {
@@ -358,45 +453,13 @@ export function createDataSession(): DataApi {
       controller?.abort();
       const own = new AbortController();
       controller = own;
-      const imported = await importBytes(bytes, {
-        ...(options.dialect !== undefined ? { dialect: options.dialect } : {}),
-        ...(options.mapping !== undefined ? { mapping: options.mapping } : {}),
-        signal: own.signal,
-        ...(onProgress !== undefined ? { onProgress: (progress: ImportProgress) => onProgress({ phase: 'parse', ...progress }) } : {}),
-      });
+      const step = options.source === 'summary' ? analyzeSummaryStep(bytes, options, onProgress) : await analyzeTransactionStep(bytes, own.signal, options, onProgress);
       if (controller === own) controller = null;
-      lastRejected = imported.rejected;
+      lastRejected = step.allRejected;
+      if (!step.ok) return step.outcome;
+      const { analysis, split } = step;
+      const imported = analysis.imported;
       const rejected = imported.rejected.slice(0, REJECTED_SHOWN);
-      if (!imported.ok) return { ok: false, error: imported.error, rejected, rejectedCount: imported.rejected.length, report: null };
-      let reported = Number.NEGATIVE_INFINITY;
-      const rows = imported.report.rows;
-      const onFit = (progress: FitProgress): void => {
-        const now = performance.now();
-        if (now - reported < FIT_PROGRESS_MS) return;
-        reported = now;
-        onProgress?.({ phase: 'fit', rows, ...progress });
-      };
-      const proposed =
-        options.calibrationEnd === undefined && options.holdout !== 'none' ? proposeCalibrationEnd(imported.report.firstDay, imported.report.lastDay) : null;
-      const analyze = (calibrationEnd: number | undefined) =>
-        analyzeImported(imported, {
-          unit: options.unit,
-          ...(onProgress !== undefined ? { onFit } : {}),
-          ...(calibrationEnd !== undefined ? { calibrationEnd } : {}),
-        });
-      let analyzed = analyze(options.calibrationEnd ?? proposed ?? undefined);
-      let split: CalibrationSplit = options.calibrationEnd !== undefined ? 'chosen' : proposed !== null ? 'proposed' : 'all';
-      // Half the data can be too little to fit where all of it is enough: then fit on all of it, and say so.
-      if (!analyzed.ok && split === 'proposed') {
-        const all = analyze(undefined);
-        if (all.ok) {
-          analyzed = all;
-          split = 'proposalFailed';
-        }
-      }
-      // A failed analysis keeps the data set loaded before (issue 7: nothing previously loaded is touched).
-      if (!analyzed.ok) return { ok: false, error: analyzed.error, rejected, rejectedCount: imported.rejected.length, report: imported.report };
-      const analysis = analyzed.analysis;
       const clvBase = analysis.summary.unit === 'day' ? CLV_DEFAULTS_DAYS : CLV_DEFAULTS;
       const forecastOptions = options.forecast && validForecastOptions(options.forecast) ? options.forecast : FORECAST_DEFAULTS;
       loaded = { analysis, clvBase, options: forecastOptions, forecasts: computeForecasts(analysis, clvBase, forecastOptions) };
@@ -428,6 +491,7 @@ export function createDataSession(): DataApi {
         gammaGamma: analysis.gammaGamma,
         spendCheck: spendIndependenceCheck(analysis.calibration.frequency, analysis.calibration.monetary),
         holdout: analysis.holdout,
+        source: options.source ?? 'transactions',
       };
       return { ok: true, result: { ...loadedResult, forecast: forecastOf(loaded) } };
     },
@@ -469,7 +533,8 @@ export function createDataSession(): DataApi {
     },
 
     cohorts() {
-      if (loaded === null) return Promise.resolve(null);
+      // A summary has no purchases to group by month (the tab says so).
+      if (loaded === null || loadedResult?.source === 'summary') return Promise.resolve(null);
       const table = cohortTable(loaded.analysis.imported.table, loaded.analysis.summary);
       return Promise.resolve({
         months: table.months,
@@ -500,7 +565,8 @@ export function createDataSession(): DataApi {
     },
 
     atRisk(asOf = 'dataEnd') {
-      if (loaded === null) return Promise.resolve([]);
+      // The list names last purchases; a summary knows them only as recency, often without a first purchase date.
+      if (loaded === null || loadedResult?.source === 'summary') return Promise.resolve([]);
       const { analysis } = loaded;
       const { summary, calibration } = analysis;
       if (asOf === 'dataEnd' && atDataEnd?.forecasts !== loaded.forecasts) {

@@ -21,8 +21,10 @@ import {
   type DataForecastOptions,
   type DataImportResult,
   type DataProgress,
+  type DataSource,
 } from '../data/session.ts';
 import { Query } from './query.svelte.ts';
+import type { TimeUnit } from '../data/summary.ts';
 import type { KeptDataSetInfo } from '../data/kept.ts';
 import { approximateBytes, type DataSetStore, type KeptDataSet, type OpenedDataSets } from '../persistence/dataSets.ts';
 import { StorageError } from '../persistence/store.ts';
@@ -53,6 +55,8 @@ export interface ImportChoice {
   marginRate?: number;
   /** Where g came from (shown on every value view). */
   marginSource?: MarginSource;
+  /** The time unit of recency and T in a summary file, as the user states it (a transaction file: weeks). */
+  unit?: TimeUnit;
 }
 
 /**
@@ -73,6 +77,8 @@ export class DataState {
   isSample = $state(false);
   detection = $state.raw<DialectDetection | null>(null);
   encoding = $state<TextEncoding | null>(null);
+  /** What the chosen file holds: purchases (the mapping step) or a per-customer summary (the summary step). */
+  source = $state<DataSource>('transactions');
   progress = $state.raw<DataProgress | null>(null);
   /** The last file-level problem (empty, binary, no columns, cancelled, ...); cleared by the next step. */
   error = $state.raw<ImportError | null>(null);
@@ -146,6 +152,7 @@ export class DataState {
     }
     this.detection = outcome.detection;
     this.encoding = outcome.encoding;
+    this.source = outcome.source;
     this.#keepAs = null;
     this.phase = 'mapping';
   }
@@ -163,18 +170,19 @@ export class DataState {
   }
 
   /** The file's last confirmed choice, for a refit with another calibration end. */
-  #choice: { choice: ImportChoice; sample: boolean } | null = null;
+  #choice: { choice: ImportChoice; sample: boolean; source: DataSource } | null = null;
 
   /** Fits the same file again with another calibration end (YYYY-MM-DD), or on every purchase with 'none'. */
   async refit(calibrationEnd: string | 'none'): Promise<void> {
     if (this.#choice === null) return;
-    const { choice, sample } = this.#choice;
+    const { choice, sample, source } = this.#choice;
+    this.source = source;
     await this.runImport(calibrationEnd === 'none' ? { ...choice, calibrationEnd: '', holdout: 'none' } : { ...choice, calibrationEnd, holdout: 'propose' }, sample);
   }
 
   async runImport(choice: ImportChoice, sample = false): Promise<void> {
     const id = ++this.#request;
-    this.#choice = { choice, sample };
+    this.#choice = { choice, sample, source: this.source };
     const end = choice.calibrationEnd.trim() === '' ? Number.NaN : parseDay(choice.calibrationEnd, 'YYYY-MM-DD');
     this.phase = 'importing';
     this.progress = { phase: 'parse', fraction: 0, rows: 0 };
@@ -182,7 +190,8 @@ export class DataState {
     this.failed = null;
     const outcome = await this.#api.importData(
       {
-        unit: 'week',
+        unit: choice.unit ?? 'week',
+        source: this.source,
         mapping: choice.mapping,
         dialect: choice.dialect,
         forecast: choice.marginRate === undefined ? this.forecastOptions : { ...this.forecastOptions, marginRate: choice.marginRate },
@@ -203,7 +212,8 @@ export class DataState {
       return;
     }
     this.isSample = sample;
-    this.canRefit = true;
+    // A summary has its calibration period built in: nothing to refit.
+    this.canRefit = outcome.result.source === 'transactions';
     this.result = outcome.result;
     this.forecast = outcome.result.forecast;
     this.forecastOptions = outcome.result.forecast.options;
@@ -367,7 +377,7 @@ export class DataState {
       bytes: approximateBytes(payload),
       customers: payload.result.report.customers,
       rows: payload.result.report.rows,
-      source: payload.analysis.imported.table.rows === 0 ? 'summary' : 'transactions',
+      source: payload.result.source,
       isSample: this.isSample,
       assumptions: { forecast: this.forecastOptions, marginSource: this.marginSource },
     };
