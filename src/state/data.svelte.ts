@@ -28,6 +28,7 @@ import type { TimeUnit } from '../data/summary.ts';
 import type { KeptDataSetInfo } from '../data/kept.ts';
 import { approximateBytes, type DataSetStore, type KeptDataSet, type OpenedDataSets } from '../persistence/dataSets.ts';
 import { StorageError } from '../persistence/store.ts';
+import { timestamp } from '../persistence/library.ts';
 
 /**
  * What became of keeping the data set in the browser: kept; not kept (full
@@ -373,7 +374,7 @@ export class DataState {
     const info: KeptDataSetInfo = {
       id: this.#keepAs ?? crypto.randomUUID(),
       fileName: this.isSample ? SAMPLE_FILE : (this.fileName ?? ''),
-      savedAt: new Date().toISOString(),
+      savedAt: timestamp(),
       bytes: approximateBytes(payload),
       customers: payload.result.report.customers,
       rows: payload.result.report.rows,
