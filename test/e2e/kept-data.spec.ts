@@ -36,3 +36,20 @@ test('the imported CDNOW file is kept: after a reload it is listed and shown wit
   await expect(page.locator('[data-kpi="data.bgnbdR"]')).toHaveAttribute('data-value', String(r));
   await expect(kept.locator('li[aria-current="true"]')).toContainText('cdnow.csv');
 });
+
+test('a customer summary chosen through the file input is fitted in the data worker once the time unit is stated', async ({ page }) => {
+  const summary = readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/data/cdnow_calibration_summary.csv'));
+  await page.goto('./?lang=en#daten');
+  await page.getByLabel('Transaction file (CSV)').setInputFiles({ name: 'cdnow_summary.csv', mimeType: 'text/csv', buffer: summary });
+  const step = page.getByRole('form', { name: 'Customer summary: cdnow_summary.csv' });
+  await expect(step.getByRole('button', { name: 'Import' })).toBeDisabled();
+  await step.getByRole('radio', { name: 'Weeks' }).check();
+  await step.getByRole('button', { name: 'Import' }).click();
+  const result = page.getByRole('region', { name: 'Import: cdnow_summary.csv' });
+  await expect(result.locator('[data-note="split-summary"]')).toBeVisible({ timeout: 30_000 });
+  // FHL 2005 on the 39-week calibration summary (values rounded to 2 decimals in the file): r = 0.243.
+  const r = Number(await page.locator('[data-kpi="data.bgnbdR"]').getAttribute('data-value'));
+  expect(r).toBeCloseTo(0.243, 2);
+  await expect(page.locator('[data-note="summary-shown-limits"]')).toBeVisible();
+  await expect(page.locator('[data-chart="holdout"]')).toHaveCount(0);
+});
