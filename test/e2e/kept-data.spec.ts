@@ -5,7 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+async function severeAxe(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include('#panel-daten').analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+}
 
 const CDNOW = readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/data/cdnow_sample_transactions.csv'));
 
@@ -32,6 +38,7 @@ test('the imported CDNOW file is kept: after a reload it is listed and shown wit
   await expect(summary.locator('[data-note="split-proposed"]')).toContainText('30 Sept 1997');
   await expect(page.locator('[data-kpi="data.bgnbdR"]')).toHaveAttribute('data-value', String(r));
 
+  expect(await severeAxe(page), 'axe on the kept list').toEqual([]);
   await kept.getByRole('button', { name: 'Open “cdnow.csv”' }).click();
   await expect(page.locator('[data-kpi="data.bgnbdR"]')).toHaveAttribute('data-value', String(r));
   await expect(kept.locator('li[aria-current="true"]')).toContainText('cdnow.csv');
@@ -43,6 +50,7 @@ test('a customer summary chosen through the file input is fitted in the data wor
   await page.getByLabel('Transaction file (CSV)').setInputFiles({ name: 'cdnow_summary.csv', mimeType: 'text/csv', buffer: summary });
   const step = page.getByRole('form', { name: 'Customer summary: cdnow_summary.csv' });
   await expect(step.getByRole('button', { name: 'Import' })).toBeDisabled();
+  expect(await severeAxe(page), 'axe on the summary step').toEqual([]);
   await step.getByRole('radio', { name: 'Weeks' }).check();
   await step.getByRole('button', { name: 'Import' }).click();
   const result = page.getByRole('region', { name: 'Import: cdnow_summary.csv' });
