@@ -357,19 +357,22 @@ function fitReporter(rows: number, onProgress: ((progress: DataProgress) => void
   };
 }
 
-/** A transaction file: import, the calibration split (chosen, proposed or none) and the fits. */
+/** A transaction file (or the table already imported from it): import, the calibration split (chosen, proposed or none) and the fits. */
 async function analyzeTransactionStep(
-  bytes: Uint8Array,
+  source: Uint8Array | Analysis['imported'],
   signal: AbortSignal,
   options: DataImportOptions,
   onProgress: ((progress: DataProgress) => void) | undefined,
 ): Promise<AnalysisStep> {
-  const imported = await importBytes(bytes, {
-    ...(options.dialect !== undefined ? { dialect: options.dialect } : {}),
-    ...(options.mapping !== undefined ? { mapping: options.mapping } : {}),
-    signal,
-    ...(onProgress !== undefined ? { onProgress: (progress: ImportProgress) => onProgress({ phase: 'parse', ...progress }) } : {}),
-  });
+  const imported =
+    ArrayBuffer.isView(source)
+      ? await importBytes(source, {
+          ...(options.dialect !== undefined ? { dialect: options.dialect } : {}),
+          ...(options.mapping !== undefined ? { mapping: options.mapping } : {}),
+          signal,
+          ...(onProgress !== undefined ? { onProgress: (progress: ImportProgress) => onProgress({ phase: 'parse', ...progress }) } : {}),
+        })
+      : source;
   const allRejected = imported.rejected;
   const rejected = allRejected.slice(0, REJECTED_SHOWN);
   if (!imported.ok) return { ok: false, allRejected, outcome: { ok: false, error: imported.error, rejected, rejectedCount: allRejected.length, report: null } };
@@ -446,14 +449,19 @@ export function createDataSession(): DataApi {
 
     async importData(options, onProgress) {
       const bytes = options.bytes ?? pendingBytes;
-      if (bytes === null) {
+      // No file but a loaded (kept) transaction table: fit that table again, e.g. with another calibration end.
+      const again = bytes === null && options.source !== 'summary' && loadedResult?.source === 'transactions' ? (loaded?.analysis.imported ?? null) : null;
+      if (bytes === null && again === null) {
         return { ok: false, error: { code: 'empty', message: 'No file chosen.' }, rejected: [], rejectedCount: 0, report: null };
       }
       if (options.bytes !== undefined) pendingBytes = options.bytes;
       controller?.abort();
       const own = new AbortController();
       controller = own;
-      const step = options.source === 'summary' ? analyzeSummaryStep(bytes, options, onProgress) : await analyzeTransactionStep(bytes, own.signal, options, onProgress);
+      const step =
+        options.source === 'summary' && bytes !== null
+          ? analyzeSummaryStep(bytes, options, onProgress)
+          : await analyzeTransactionStep(again ?? (bytes as Uint8Array), own.signal, options, onProgress);
       if (controller === own) controller = null;
       lastRejected = step.allRejected;
       if (!step.ok) return step.outcome;

@@ -335,8 +335,15 @@ export class DataState {
       this.keepMessage = { kind: 'openFailed', name: set.info.fileName };
       return;
     }
-    this.#choice = null;
-    this.canRefit = false;
+    // A kept transaction table can be fitted again (the worker has it); a summary has its split built in.
+    const { result } = set.payload;
+    this.source = result.source;
+    this.#choice = {
+      choice: { mapping: result.mapping, dialect: result.dialect, calibrationEnd: '', unit: result.unit, marginSource: set.info.assumptions.marginSource },
+      sample: set.info.isSample,
+      source: result.source,
+    };
+    this.canRefit = result.source === 'transactions';
     this.#keepAs = set.info.id;
     this.keptId = set.info.id;
     this.fileName = set.info.fileName;

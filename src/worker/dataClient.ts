@@ -73,10 +73,23 @@ export function createDataClient(spawn: () => DataWorkerHandle): DataClient {
       let sent = options;
       if (worker === null) {
         const bytes = options.bytes ?? kept;
-        if (bytes === null) return { ok: false, error: importError('empty', 'No file chosen.'), rejected: [], rejectedCount: 0, report: null };
-        worker = start();
-        candidate = worker;
-        sent = { ...options, bytes: bytes.slice() };
+        if (bytes === null) {
+          // A kept data set (no file): a new candidate gets the active one's table and fits it again,
+          // so Cancel or a failure leaves the data set on screen as it was.
+          const payload = active === null ? null : await guarded(active, active.api.keptPayload(), null);
+          if (payload === null || options.forecast === undefined) return { ok: false, error: importError('empty', 'No file chosen.'), rejected: [], rejectedCount: 0, report: null };
+          worker = start();
+          candidate = worker;
+          const opened = await guarded(worker, worker.api.openKept(payload, options.forecast), FAILED);
+          if (!opened.ok) {
+            dropCandidate(worker);
+            return opened;
+          }
+        } else {
+          worker = start();
+          candidate = worker;
+          sent = { ...options, bytes: bytes.slice() };
+        }
       }
       if (options.bytes !== undefined) kept = options.bytes.slice();
       cancel?.();

@@ -42,6 +42,12 @@ test('the imported CDNOW file is kept: after a reload it is listed and shown wit
   await kept.getByRole('button', { name: 'Open “cdnow.csv”' }).click();
   await expect(page.locator('[data-kpi="data.bgnbdR"]')).toHaveAttribute('data-value', String(r));
   await expect(kept.locator('li[aria-current="true"]')).toContainText('cdnow.csv');
+
+  // Without the file, the kept transactions are fitted again on every purchase, in a fresh data worker.
+  await summary.getByRole('button', { name: 'Fit without a holdout' }).click();
+  await expect(summary).toContainText('no holdout', { timeout: 30_000 });
+  await expect(page.locator('[data-kpi="data.bgnbdR"]')).not.toHaveAttribute('data-value', String(r));
+  await expect(kept.locator('li')).toHaveCount(1);
 });
 
 test('a customer summary chosen through the file input is fitted in the data worker once the time unit is stated', async ({ page }) => {

@@ -38,7 +38,7 @@ beforeEach(() => {
 });
 
 describe('kept data sets on the Daten tab', () => {
-  it('keeps the imported CDNOW file; a new visit shows it at once without the file, with the same fit and the rate set', async () => {
+  it('keeps the imported CDNOW file; a new visit shows it at once without the file, with the same fit and the rate set, and refits it', async () => {
     const user = userEvent.setup();
     const first = new DataState(createDataSession(), openDataSetStore(factory));
     const view = render(DataView, { data: first, fetchSample: noSample });
@@ -63,10 +63,16 @@ describe('kept data sets on the Daten tab', () => {
     expect(kpiValue('data.bgnbdR')).toBe(r);
     expect(second.forecastOptions.marginRate).toBe(0.45);
     expect(second.marginSource).toBe('entered');
-    // No file to refit from: the page says so instead of offering a button that cannot work.
-    expect(screen.queryByRole('button', { name: 'Fit again' })).toBeNull();
-    expect(screen.getByText(/import the file again: kept are the summary and the fits/)).toBeInTheDocument();
     expect(screen.getByText('shown', { exact: false })).toBeInTheDocument();
+    // The kept transactions can be fitted again without the file; the kept record is replaced, not doubled.
+    await user.click(within(summary).getByRole('button', { name: 'Fit without a holdout' }));
+    await waitFor(() => expect(within(screen.getByRole('region', { name: /Import: cdnow.csv/ })).getByText(/no holdout/)).toBeInTheDocument(), { timeout: 20_000 });
+    expect(Math.abs(kpiValue('data.bgnbdR') - r)).toBeGreaterThan(1e-3);
+    await waitFor(() => expect(second.keepMessage?.kind).toBe('kept'));
+    const list = await (await openDataSetStore(factory)).store.list();
+    expect(list).toHaveLength(1);
+    const refitted = await (await openDataSetStore(factory)).store.get(list[0]?.id ?? '');
+    expect(refitted?.payload.result.split).toBe('all');
   });
 
   it('deletes a kept data set with Undo, and opens it again from the list', async () => {
@@ -84,8 +90,10 @@ describe('kept data sets on the Daten tab', () => {
     await user.click(within(kept).getByRole('button', { name: 'Undo' }));
     await within(kept).findByText('“cdnow.csv” is back.');
     expect((await (await openDataSetStore(factory)).store.list()).map((k) => k.fileName)).toEqual(['cdnow.csv']);
+    const shown = data.result;
     await user.click(within(kept).getByRole('button', { name: 'Open “cdnow.csv”' }));
-    await waitFor(() => expect(data.canRefit).toBe(false));
+    // Opened from the kept record: a new result object, the same fit.
+    await waitFor(() => expect(data.result).not.toBe(shown));
     expect(kpiValue('data.bgnbdR')).toBeCloseTo(0.2425945, 3);
   });
 
