@@ -40,7 +40,14 @@ export type KeepMessage =
   | { kind: 'notKept'; reason: 'quota' | 'unavailable' | 'newerDatabase' | 'failed' }
   | { kind: 'deleted'; name: string }
   | { kind: 'undone'; name: string }
-  | { kind: 'openFailed'; name: string };
+  | { kind: 'openFailed'; name: string }
+  | { kind: 'tooLarge'; name: string; customers: number };
+
+/**
+ * Larger data sets are not kept: about 200 bytes per customer (CDNOW: 0.5 MB
+ * for 2,357) make 100 MB here, copied out of the worker and written at once.
+ */
+export const KEEP_MAX_CUSTOMERS = 500_000;
 
 export type DataPhase = 'idle' | 'reading' | 'mapping' | 'importing' | 'ready';
 
@@ -376,6 +383,10 @@ export class DataState {
   async #keep(id: number): Promise<void> {
     const store = await this.#store();
     if (store === null || this.result === null) return;
+    if (this.result.report.customers > KEEP_MAX_CUSTOMERS) {
+      this.keepMessage = { kind: 'tooLarge', name: this.isSample ? SAMPLE_FILE : (this.fileName ?? ''), customers: this.result.report.customers };
+      return;
+    }
     const payload = await this.#api.keptPayload();
     if (payload === null || id !== this.#request) return;
     const info: KeptDataSetInfo = {

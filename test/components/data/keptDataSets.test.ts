@@ -13,7 +13,7 @@ import { createDataSession } from '../../../src/data/session.ts';
 import { i18n } from '../../../src/i18n/i18n.svelte.ts';
 import { MemoryDataSetStore, openDataSetStore } from '../../../src/persistence/dataSets.ts';
 import { StorageError } from '../../../src/persistence/store.ts';
-import { DataState } from '../../../src/state/data.svelte.ts';
+import { DataState, KEEP_MAX_CUSTOMERS } from '../../../src/state/data.svelte.ts';
 import { sharedText } from '../../data/fixtures.ts';
 
 function kpiValue(name: string): number {
@@ -111,5 +111,25 @@ describe('kept data sets on the Daten tab', () => {
     expect(alert).toHaveAttribute('data-reason', 'quota');
     expect(kpiValue('data.bgnbdR')).toBeCloseTo(0.2425945, 3);
     expect(screen.getByText(/None yet/)).toBeInTheDocument();
+  });
+
+  it('does not keep a data set of more customers than the limit, and says so', async () => {
+    const user = userEvent.setup();
+    const session = createDataSession();
+    // The same CDNOW import, reported as one customer over the limit (a real one would take minutes here).
+    const large: typeof session = {
+      ...session,
+      importData: async (options, onProgress) => {
+        const outcome = await session.importData(options, onProgress);
+        if (outcome.ok) outcome.result.report = { ...outcome.result.report, customers: KEEP_MAX_CUSTOMERS + 1 };
+        return outcome;
+      },
+    };
+    const data = new DataState(large, openDataSetStore(factory));
+    render(DataView, { data, fetchSample: noSample });
+    await data.restore();
+    await importCdnow(user);
+    await screen.findByText('“cdnow.csv” is not kept: with 500,001 customers it is too large for the browser storage (up to 500,000 customers). Choose the file again on your next visit.');
+    expect(await (await openDataSetStore(factory)).store.list()).toEqual([]);
   });
 });
