@@ -44,7 +44,7 @@ describe('summary import on the Daten tab', () => {
     await user.click(importButton);
 
     const summary = await screen.findByRole('region', { name: 'Import: cdnow_summary.csv' }, { timeout: 20_000 });
-    expect(within(summary).getByText(/set in the summary \(time unit: Weeks\)/)).toBeInTheDocument();
+    expect(within(summary).getByText("from the file (Weeks)")).toBeInTheDocument();
     const parsed = importSummaryText(text, { unit: 'week' });
     if (!parsed.ok) throw new Error(parsed.error.message);
     const fitted = fitSummary(parsed.summary);
