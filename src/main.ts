@@ -82,10 +82,15 @@ document.addEventListener('visibilitychange', () => {
 // the Daten tab's state (with the CSV parser) load when the tab is first opened.
 let dataTab: Promise<{ state: DataState; client: DataClient }> | null = null;
 const loadDataTab = (): Promise<{ state: DataState; client: DataClient }> =>
-  (dataTab ??= Promise.all([import('./state/data.svelte.ts'), import('./worker/dataClient.ts')]).then(([{ DataState }, { createDataClient, spawnDataWorker }]) => {
-    const client = createDataClient(spawnDataWorker);
-    return { state: new DataState(client), client };
-  }));
+  (dataTab ??= Promise.all([import('./state/data.svelte.ts'), import('./worker/dataClient.ts'), import('./persistence/dataSets.ts')]).then(
+    ([{ DataState }, { createDataClient, spawnDataWorker }, { openDataSetStore }]) => {
+      const client = createDataClient(spawnDataWorker);
+      // The data set kept from an earlier visit shows at once, without the file.
+      const state = new DataState(client, openDataSetStore());
+      void state.restore();
+      return { state, client };
+    },
+  ));
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');

@@ -85,11 +85,12 @@ export function prepareBgNbd(data: RecencyFrequency): BgNbdData {
   const xs = indexer();
   const ts = indexer();
   const recencies = indexer();
-  const entries = new Map<string, number>();
-  const entryX: number[] = [];
-  const entryT: number[] = [];
-  const entryRecency: number[] = [];
-  const entryWeight: number[] = [];
+  // First the distinct values of each column, then entries keyed by one number: a string key per
+  // customer ("x,T,t_x") made this the slowest step of a 5M-row summary import (issue 15, bench).
+  const repeatX = new Uint32Array(n);
+  const repeatT = new Uint32Array(n);
+  const repeatRecency = new Uint32Array(n);
+  let repeaters = 0;
   let customers = 0;
   for (let i = 0; i < n; i++) {
     const x = data.frequency[i] as number;
@@ -102,10 +103,23 @@ export function prepareBgNbd(data: RecencyFrequency): BgNbdData {
       zeroWeights[at] = (zeroWeights[at] ?? 0) + 1;
       continue;
     }
-    const xi = xs.index(x);
-    const ti = ts.index(T);
-    const ri = recencies.index(tx);
-    const key = `${xi},${ti},${ri}`;
+    repeatX[repeaters] = xs.index(x);
+    repeatT[repeaters] = ts.index(T);
+    repeatRecency[repeaters] = recencies.index(tx);
+    repeaters++;
+  }
+  const tValues = ts.values();
+  const recencyValues = recencies.values();
+  const entries = new Map<number, number>();
+  const entryX: number[] = [];
+  const entryT: number[] = [];
+  const entryRecency: number[] = [];
+  const entryWeight: number[] = [];
+  for (let k = 0; k < repeaters; k++) {
+    const xi = repeatX[k] as number;
+    const ti = repeatT[k] as number;
+    const ri = repeatRecency[k] as number;
+    const key = (xi * tValues.length + ti) * recencyValues.length + ri;
     const at = entries.get(key);
     if (at !== undefined) {
       entryWeight[at] = (entryWeight[at] as number) + 1;
@@ -122,8 +136,8 @@ export function prepareBgNbd(data: RecencyFrequency): BgNbdData {
     zeroWeight: Float64Array.from(zeroWeights),
     zeroT: zeroT.values(),
     xValues: xs.values(),
-    tValues: ts.values(),
-    recencyValues: recencies.values(),
+    tValues,
+    recencyValues,
     entryX: Uint32Array.from(entryX),
     entryT: Uint32Array.from(entryT),
     entryRecency: Uint32Array.from(entryRecency),
@@ -248,10 +262,15 @@ export function bgnbdLogLikelihoodGradient(params: BgNbdParameters, data: BgNbdD
     da += shareX[k] as number;
     db -= ((shareX[k] as number) * b) / (b + (data.xValues[k] as number) - 1);
   }
+  const analytic = [r * dr, alpha * dAlpha, da, db];
+  const exact = wholeXTerms(params, data, weightX);
+  if (exact !== null) {
+    for (let i = 0; i < 4; i++) gradient[i] = (analytic[i] as number) + (exact.gradient[i] as number);
+    return total + exact.value;
+  }
   const logs = [Math.log(r), Math.log(alpha), Math.log(a), Math.log(b)];
   const cheap = (shifted: number[]): number =>
     cheapLogLikelihood({ r: Math.exp(shifted[0] as number), alpha: Math.exp(shifted[1] as number), a: Math.exp(shifted[2] as number), b: Math.exp(shifted[3] as number) }, data, weightX);
-  const analytic = [r * dr, alpha * dAlpha, da, db];
   for (let i = 0; i < 4; i++) {
     const up = logs.slice();
     const down = logs.slice();
@@ -260,6 +279,65 @@ export function bgnbdLogLikelihoodGradient(params: BgNbdParameters, data: BgNbdD
     gradient[i] = (analytic[i] as number) + (cheap(up) - cheap(down)) / (2 * CHEAP_STEP);
   }
   return total + cheapLogLikelihood(params, data, weightX);
+}
+
+/** Whole repeat counts up to this are summed term by term in wholeXTerms. */
+const MAX_SUMMED_X = 100_000;
+
+/**
+ * The cheap part (cheapLogLikelihood) and its exact gradient in the
+ * log-parameters when every x is a whole number: then ln G(r + x) - ln G(r) =
+ * sum_{j<x} ln(r + j), likewise for b and a + b, with derivatives
+ * sum 1/(r + j). Differences of ln G at large arguments (a + b -> infinity on
+ * a data set without visible drop-out) lose digits, and central differences
+ * of them gave a gradient too noisy for BFGS to finish (issue 15: the 5M-row
+ * bench spent hundreds of evaluations in line searches). Null for other x.
+ */
+function wholeXTerms(params: BgNbdParameters, data: BgNbdData, weightX: Float64Array): { value: number; gradient: number[] } | null {
+  const { r, alpha, a, b } = params;
+  let maxX = 0;
+  for (const x of data.xValues) {
+    if (!Number.isInteger(x) || x > MAX_SUMMED_X) return null;
+    if (x > maxX) maxX = x;
+  }
+  // Cumulative sums up to each j: S(c)[j] = sum_{i<j} ln(c + i), D(c)[j] = sum_{i<j} 1/(c + i).
+  const logR = new Float64Array(maxX + 1);
+  const invR = new Float64Array(maxX + 1);
+  const logB = new Float64Array(maxX + 1);
+  const invB = new Float64Array(maxX + 1);
+  const logAB = new Float64Array(maxX + 1);
+  const invAB = new Float64Array(maxX + 1);
+  for (let j = 0; j < maxX; j++) {
+    logR[j + 1] = (logR[j] as number) + Math.log(r + j);
+    invR[j + 1] = (invR[j] as number) + 1 / (r + j);
+    logB[j + 1] = (logB[j] as number) + Math.log(b + j);
+    invB[j + 1] = (invB[j] as number) + 1 / (b + j);
+    logAB[j + 1] = (logAB[j] as number) + Math.log(a + b + j);
+    invAB[j + 1] = (invAB[j] as number) + 1 / (a + b + j);
+  }
+  const logAlpha = Math.log(alpha);
+  let value = 0;
+  let dr = 0;
+  let dAlpha = 0;
+  let da = 0;
+  let db = 0;
+  for (let k = 0; k < data.zeroT.length; k++) {
+    const w = data.zeroWeight[k] as number;
+    const T = data.zeroT[k] as number;
+    value += w * r * (logAlpha - Math.log(alpha + T));
+    dr += w * (logAlpha - Math.log(alpha + T));
+    dAlpha += w * r * (1 / alpha - 1 / (alpha + T));
+  }
+  for (let k = 0; k < data.xValues.length; k++) {
+    const w = weightX[k] as number;
+    const x = data.xValues[k] as number;
+    value += w * ((logR[x] as number) + r * logAlpha + (logB[x] as number) - (logAB[x] as number));
+    dr += w * ((invR[x] as number) + logAlpha);
+    dAlpha += (w * r) / alpha;
+    da -= w * (invAB[x] as number);
+    db += w * ((invB[x] as number) - (invAB[x] as number));
+  }
+  return { value, gradient: [r * dr, alpha * dAlpha, a * da, b * db] };
 }
 
 /**
@@ -344,9 +422,20 @@ export function fitBgNbd(input: RecencyFrequency | BgNbdData, options: BgNbdFitO
   const settings: MinimizeOptions = report === undefined ? chosen : { ...chosen, onIteration: report };
   if (data.entryWeight.length >= GRADIENT_FIT_ENTRIES) {
     const withGradient = (p: readonly number[], gradient: number[]): number => {
-      const params = { r: Math.exp(p[0] as number), alpha: Math.exp(p[1] as number), a: Math.exp(p[2] as number), b: Math.exp(p[3] as number) };
+      const raw = { r: Math.exp(p[0] as number), alpha: Math.exp(p[1] as number), a: Math.exp(p[2] as number), b: Math.exp(p[3] as number) };
+      // Past the concentration cap the likelihood is taken at the capped (a, b) with p = a / (a + b) kept: a
+      // plateau instead of a ridge running to a + b -> infinity (data without visible drop-out), which the
+      // search would follow for hundreds of evaluations only for concentrateDropout to cut it back.
+      const params = concentrateDropout(raw);
       const value = -bgnbdLogLikelihoodGradient(params, data, gradient) / scale;
       for (let i = 0; i < 4; i++) gradient[i] = -(gradient[i] as number) / scale;
+      if (params !== raw) {
+        // Chain rule through ln a' = ln cap + ln p, ln b' = ln cap + ln(1 - p).
+        const share = raw.a / (raw.a + raw.b);
+        const ga = (1 - share) * (gradient[2] as number) - share * (gradient[3] as number);
+        gradient[2] = ga;
+        gradient[3] = -ga;
+      }
       return value;
     };
     const fast = bfgsWithFallbacks(withGradient, toLog(starts[0] ?? base), fallbackStarts(base).map(toLog), LOG_BOUND, report);

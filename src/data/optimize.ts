@@ -161,6 +161,9 @@ export interface BfgsOptions {
 
 export const BFGS_DEFAULTS: BfgsOptions = { gradientTolerance: 1e-10, maxIterations: 200 };
 
+/** Relative size of the rounding in an objective summed over many terms: smaller expected gains end the search. */
+const VALUE_RESOLUTION = 1e-14;
+
 /**
  * BFGS with a backtracking (Armijo) line search, for an objective with an
  * analytic gradient. Near a smooth optimum it needs tens of evaluations where
@@ -200,7 +203,14 @@ export function bfgs(
     let next: number[] = x;
     const nextGradient = new Array<number>(n).fill(0);
     let nextValue = Number.POSITIVE_INFINITY;
+    let resolved = false;
     for (let tries = 0; tries < 60; tries++) {
+      // A decrease smaller than the rounding of the objective (a sum over many customers) cannot be
+      // told from noise: searching on would spend dozens of evaluations on nothing (issue 15, bench).
+      if (-step * slope < VALUE_RESOLUTION * Math.max(1, Math.abs(value))) {
+        resolved = true;
+        break;
+      }
       next = x.map((xi, i) => xi + step * (direction[i] as number));
       nextValue = finiteOr(f(next, nextGradient));
       evaluations++;
@@ -208,8 +218,8 @@ export function bfgs(
       step /= 2;
     }
     if (!(nextValue < value)) {
-      // No decrease at the resolution of doubles: as close as it gets.
-      converged = g.every((gi) => Math.abs(gi) <= Math.sqrt(options.gradientTolerance));
+      // No decrease at the resolution of doubles: as close as it gets (a stationary point as far as doubles tell).
+      converged = resolved || g.every((gi) => Math.abs(gi) <= Math.sqrt(options.gradientTolerance));
       break;
     }
     const s = next.map((ni, i) => ni - (x[i] as number));

@@ -21,6 +21,9 @@ import type { GammaGammaFit } from './gammaGamma.ts';
 import { spendIndependenceCheck, type SpendCheck } from './spendCheck.ts';
 import type { HoldoutGroup } from './holdout.ts';
 import { importBytes, type ImportProgress, type ImportReport } from './import.ts';
+import type { KeptPayload } from './kept.ts';
+import { analyzeSummaryBytes } from './summaryAnalysis.ts';
+import { summaryColumns } from './summaryImport.ts';
 import { realPortfolio, type RealPortfolio } from './portfolio.ts';
 import type { ImportError, RejectedRow } from './problems.ts';
 import { importedServiceScenario, segmentCustomersOfAnalysis } from './segments.ts';
@@ -49,15 +52,17 @@ export const REJECTED_SHOWN = 100;
 /** Longest forecast list sent to the main thread. */
 export const FORECAST_ROWS = 100;
 
-export type DataDetectOutcome = { ok: true; detection: DialectDetection; encoding: TextEncoding; bytes: number } | { ok: false; error: ImportError };
+export type DataDetectOutcome =
+  | { ok: true; detection: DialectDetection; encoding: TextEncoding; bytes: number; source: DataSource }
+  | { ok: false; error: ImportError };
 
 /**
  * Where the calibration end came from: chosen by the user; the app's
  * proposal (half the time span at a week boundary); all purchases (asked
  * for, or too little data to split); or all purchases because the models
- * could not be fitted on the proposed half.
+ * could not be fitted on the proposed half; or built into a summary file.
  */
-export type CalibrationSplit = 'chosen' | 'proposed' | 'all' | 'proposalFailed';
+export type CalibrationSplit = 'chosen' | 'proposed' | 'all' | 'proposalFailed' | 'summary';
 
 export interface DataImportOptions {
   /** The file; default the bytes of the last detectData call. */
@@ -73,6 +78,8 @@ export interface DataImportOptions {
    */
   holdout?: 'propose' | 'none';
   unit: TimeUnit;
+  /** A transaction file (default) or a per-customer summary (summaryImport.ts), as detectData found. */
+  source?: DataSource;
   /** Forecast settings for the portfolio views sent back with the report. */
   forecast?: DataForecastOptions;
 }
@@ -111,8 +118,13 @@ export interface DataImportResult {
   /** The Gamma-Gamma model's assumption, spend independent of frequency, checked on the calibration's repeat buyers. */
   spendCheck: SpendCheck;
   holdout: HoldoutGroup[] | null;
+  /** A summary has no purchases to show over time (cohorts, timelines, holdout): the tab says so. */
+  source: DataSource;
   forecast: DataForecast;
 }
+
+/** What the file holds: one row per purchase, or one row per customer (a summary). */
+export type DataSource = 'transactions' | 'summary';
 
 export type DataImportOutcome =
   | { ok: true; result: DataImportResult }
@@ -212,6 +224,10 @@ export interface DataApi {
   parameterIntervals(): Promise<ParameterIntervals | null>;
   /** Bootstrap over customers of the BG/NBD fit, with progress (resamples done). */
   bootstrapIntervals(resamples: number, onProgress?: (done: number, total: number) => void): Promise<BootstrapResult | null>;
+  /** The loaded data set as it is kept in the browser (data/kept.ts); null before an import. */
+  keptPayload(): Promise<KeptPayload | null>;
+  /** Loads a kept data set: no file, no fit; the forecast is computed with `forecast`. */
+  openKept(payload: KeptPayload, forecast: DataForecastOptions): Promise<DataImportOutcome>;
 }
 
 interface Loaded {
@@ -278,6 +294,11 @@ function forecastOf(loaded: Loaded): DataForecast {
 }
 
 function observedYearsOf(summary: CustomerSummary): number {
+  // A summary without purchase dates: the longest customer age T is the span the data covers.
+  if (!Number.isFinite(summary.observationEnd)) {
+    const longest = summary.T.reduce((a, b) => Math.max(a, b), 0) * DAYS_PER_UNIT[summary.unit];
+    return Math.max(1, longest) / DAYS_PER_YEAR;
+  }
   const firstDay = summary.firstDay.reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY);
   return Math.max(1, summary.observationEnd - firstDay + 1) / DAYS_PER_YEAR;
 }
@@ -358,6 +379,87 @@ function computeForecasts(analysis: Analysis, base: ClvOptions, options: DataFor
   return forecastCustomers(analysis.bgnbd, analysis.gammaGamma, analysis.calibration, clvOptions.horizon, clvOptions);
 }
 
+type AnalysisStep =
+  | { ok: true; analysis: Analysis; split: CalibrationSplit; allRejected: RejectedRow[] }
+  | { ok: false; outcome: DataImportOutcome; allRejected: RejectedRow[] };
+
+/** Fit progress at most every FIT_PROGRESS_MS. */
+function fitReporter(rows: number, onProgress: ((progress: DataProgress) => void) | undefined): ((progress: FitProgress) => void) | undefined {
+  if (onProgress === undefined) return undefined;
+  let reported = Number.NEGATIVE_INFINITY;
+  return (progress) => {
+    const now = performance.now();
+    if (now - reported < FIT_PROGRESS_MS) return;
+    reported = now;
+    onProgress({ phase: 'fit', rows, ...progress });
+  };
+}
+
+/** A transaction file (or the table already imported from it): import, the calibration split (chosen, proposed or none) and the fits. */
+async function analyzeTransactionStep(
+  source: Uint8Array | Analysis['imported'],
+  signal: AbortSignal,
+  options: DataImportOptions,
+  onProgress: ((progress: DataProgress) => void) | undefined,
+): Promise<AnalysisStep> {
+  const imported =
+    ArrayBuffer.isView(source)
+      ? await importBytes(source, {
+          ...(options.dialect !== undefined ? { dialect: options.dialect } : {}),
+          ...(options.mapping !== undefined ? { mapping: options.mapping } : {}),
+          signal,
+          ...(onProgress !== undefined ? { onProgress: (progress: ImportProgress) => onProgress({ phase: 'parse', ...progress }) } : {}),
+        })
+      : source;
+  const allRejected = imported.rejected;
+  const rejected = allRejected.slice(0, REJECTED_SHOWN);
+  if (!imported.ok) return { ok: false, allRejected, outcome: { ok: false, error: imported.error, rejected, rejectedCount: allRejected.length, report: null } };
+  const onFit = fitReporter(imported.report.rows, onProgress);
+  const proposed = options.calibrationEnd === undefined && options.holdout !== 'none' ? proposeCalibrationEnd(imported.report.firstDay, imported.report.lastDay) : null;
+  const analyze = (calibrationEnd: number | undefined) =>
+    analyzeImported(imported, {
+      unit: options.unit,
+      ...(onFit !== undefined ? { onFit } : {}),
+      ...(calibrationEnd !== undefined ? { calibrationEnd } : {}),
+    });
+  let analyzed = analyze(options.calibrationEnd ?? proposed ?? undefined);
+  let split: CalibrationSplit = options.calibrationEnd !== undefined ? 'chosen' : proposed !== null ? 'proposed' : 'all';
+  // Half the data can be too little to fit where all of it is enough: then fit on all of it, and say so.
+  if (!analyzed.ok && split === 'proposed') {
+    const all = analyze(undefined);
+    if (all.ok) {
+      analyzed = all;
+      split = 'proposalFailed';
+    }
+  }
+  // A failed analysis keeps the data set loaded before (issue 7: nothing previously loaded is touched).
+  if (!analyzed.ok) return { ok: false, allRejected, outcome: { ok: false, error: analyzed.error, rejected, rejectedCount: allRejected.length, report: imported.report } };
+  return { ok: true, analysis: analyzed.analysis, split, allRejected };
+}
+
+/** A per-customer summary file (issue 15): its calibration period is built in, in the unit the user stated. */
+function analyzeSummaryStep(bytes: Uint8Array, options: DataImportOptions, onProgress: ((progress: DataProgress) => void) | undefined): AnalysisStep {
+  let rows = 0;
+  const onFit = fitReporter(0, onProgress === undefined ? undefined : (progress) => onProgress({ ...progress, rows }));
+  const analyzed = analyzeSummaryBytes(bytes, {
+    unit: options.unit,
+    ...(onProgress !== undefined
+      ? {
+          onParse: (progress: ImportProgress) => {
+            rows = progress.rows;
+            onProgress({ phase: 'parse', ...progress });
+          },
+        }
+      : {}),
+    ...(onFit !== undefined ? { onFit } : {}),
+  });
+  if (!analyzed.ok) {
+    const { error, rejected, report } = analyzed;
+    return { ok: false, allRejected: rejected, outcome: { ok: false, error, rejected: rejected.slice(0, REJECTED_SHOWN), rejectedCount: rejected.length, report } };
+  }
+  return { ok: true, analysis: analyzed.analysis, split: 'summary', allRejected: analyzed.analysis.imported.rejected };
+}
+
 export function createDataSession(): DataApi {
   let pendingBytes: Uint8Array | null = null;
   let controller: AbortController | null = null;
@@ -368,6 +470,8 @@ export function createDataSession(): DataApi {
   let decisions: { forecasts: CustomerForecasts; base: DataDecisionBase } | null = null;
   /** The forecasts as of the end of the data, kept while the forecast settings stay. */
   let atDataEnd: { forecasts: CustomerForecasts; data: CalibrationData; atEnd: CustomerForecasts } | null = null;
+  /** The result of the loaded data set without its forecast, for keeping it. */
+  let loadedResult: Omit<DataImportResult, 'forecast'> | null = null;
 
   return {
     detectData(bytes) {
@@ -377,57 +481,31 @@ export function createDataSession(): DataApi {
       const wide = columnsProblem(detection);
       if (wide !== null) return Promise.resolve({ ok: false, error: wide });
       pendingBytes = bytes;
-      return Promise.resolve({ ok: true, detection, encoding: decoded.encoding, bytes: bytes.length });
+      const source: DataSource = summaryColumns(detection.headers) !== null ? 'summary' : 'transactions';
+      return Promise.resolve({ ok: true, detection, encoding: decoded.encoding, bytes: bytes.length, source });
     },
 
     async importData(options, onProgress) {
       const bytes = options.bytes ?? pendingBytes;
-      if (bytes === null) {
+      // No file but a loaded (kept) transaction table: fit that table again, e.g. with another calibration end.
+      const again = bytes === null && options.source !== 'summary' && loadedResult?.source === 'transactions' ? (loaded?.analysis.imported ?? null) : null;
+      if (bytes === null && again === null) {
         return { ok: false, error: { code: 'empty', message: 'No file chosen.' }, rejected: [], rejectedCount: 0, report: null };
       }
       if (options.bytes !== undefined) pendingBytes = options.bytes;
       controller?.abort();
       const own = new AbortController();
       controller = own;
-      const imported = await importBytes(bytes, {
-        ...(options.dialect !== undefined ? { dialect: options.dialect } : {}),
-        ...(options.mapping !== undefined ? { mapping: options.mapping } : {}),
-        signal: own.signal,
-        ...(onProgress !== undefined ? { onProgress: (progress: ImportProgress) => onProgress({ phase: 'parse', ...progress }) } : {}),
-      });
+      const step =
+        options.source === 'summary' && bytes !== null
+          ? analyzeSummaryStep(bytes, options, onProgress)
+          : await analyzeTransactionStep(again ?? (bytes as Uint8Array), own.signal, options, onProgress);
       if (controller === own) controller = null;
-      lastRejected = imported.rejected;
+      lastRejected = step.allRejected;
+      if (!step.ok) return step.outcome;
+      const { analysis, split } = step;
+      const imported = analysis.imported;
       const rejected = imported.rejected.slice(0, REJECTED_SHOWN);
-      if (!imported.ok) return { ok: false, error: imported.error, rejected, rejectedCount: imported.rejected.length, report: null };
-      let reported = Number.NEGATIVE_INFINITY;
-      const rows = imported.report.rows;
-      const onFit = (progress: FitProgress): void => {
-        const now = performance.now();
-        if (now - reported < FIT_PROGRESS_MS) return;
-        reported = now;
-        onProgress?.({ phase: 'fit', rows, ...progress });
-      };
-      const proposed =
-        options.calibrationEnd === undefined && options.holdout !== 'none' ? proposeCalibrationEnd(imported.report.firstDay, imported.report.lastDay) : null;
-      const analyze = (calibrationEnd: number | undefined) =>
-        analyzeImported(imported, {
-          unit: options.unit,
-          ...(onProgress !== undefined ? { onFit } : {}),
-          ...(calibrationEnd !== undefined ? { calibrationEnd } : {}),
-        });
-      let analyzed = analyze(options.calibrationEnd ?? proposed ?? undefined);
-      let split: CalibrationSplit = options.calibrationEnd !== undefined ? 'chosen' : proposed !== null ? 'proposed' : 'all';
-      // Half the data can be too little to fit where all of it is enough: then fit on all of it, and say so.
-      if (!analyzed.ok && split === 'proposed') {
-        const all = analyze(undefined);
-        if (all.ok) {
-          analyzed = all;
-          split = 'proposalFailed';
-        }
-      }
-      // A failed analysis keeps the data set loaded before (issue 7: nothing previously loaded is touched).
-      if (!analyzed.ok) return { ok: false, error: analyzed.error, rejected, rejectedCount: imported.rejected.length, report: imported.report };
-      const analysis = analyzed.analysis;
       const clvBase = analysis.summary.unit === 'day' ? CLV_DEFAULTS_DAYS : CLV_DEFAULTS;
       const forecastOptions = options.forecast && validForecastOptions(options.forecast) ? options.forecast : FORECAST_DEFAULTS;
       loaded = { analysis, clvBase, options: forecastOptions, forecasts: computeForecasts(analysis, clvBase, forecastOptions) };
@@ -438,32 +516,48 @@ export function createDataSession(): DataApi {
         purchaseDays += summary.purchaseDays[c] as number;
         if (margin !== null && summary.margin !== null) margin += summary.margin[c] as number;
       }
-      return {
-        ok: true,
-        result: {
-          report: imported.report,
-          rejected,
-          dialect: imported.dialect,
-          mapping: imported.mapping,
-          headers: imported.detection.headers,
-          encoding: imported.encoding,
-          unit: summary.unit,
-          calibrationEnd: summary.calibrationEnd,
-          split,
-          observationEnd: summary.observationEnd,
-          holdoutLength: summary.holdoutLength,
-          calibrationCustomers: summary.calibrationCustomers,
-          purchaseDays,
-          revenue: summary.revenue.reduce((a, b) => a + b, 0),
-          margin,
-          hasChannel: summary.channel !== null,
-          bgnbd: analysis.bgnbd,
-          gammaGamma: analysis.gammaGamma,
-          spendCheck: spendIndependenceCheck(analysis.calibration.frequency, analysis.calibration.monetary),
-          holdout: analysis.holdout,
-          forecast: forecastOf(loaded),
-        },
+      loadedResult = {
+        report: imported.report,
+        rejected,
+        dialect: imported.dialect,
+        mapping: imported.mapping,
+        headers: imported.detection.headers,
+        encoding: imported.encoding,
+        unit: summary.unit,
+        calibrationEnd: summary.calibrationEnd,
+        split,
+        observationEnd: summary.observationEnd,
+        holdoutLength: summary.holdoutLength,
+        calibrationCustomers: summary.calibrationCustomers,
+        purchaseDays,
+        revenue: summary.revenue.reduce((a, b) => a + b, 0),
+        margin,
+        hasChannel: summary.channel !== null,
+        bgnbd: analysis.bgnbd,
+        gammaGamma: analysis.gammaGamma,
+        spendCheck: spendIndependenceCheck(analysis.calibration.frequency, analysis.calibration.monetary),
+        holdout: analysis.holdout,
+        source: options.source ?? 'transactions',
       };
+      return { ok: true, result: { ...loadedResult, forecast: forecastOf(loaded) } };
+    },
+
+    keptPayload() {
+      return Promise.resolve(loaded === null || loadedResult === null ? null : { analysis: loaded.analysis, result: loadedResult });
+    },
+
+    openKept(payload, forecast) {
+      const { analysis, result } = payload;
+      const clvBase = analysis.summary.unit === 'day' ? CLV_DEFAULTS_DAYS : CLV_DEFAULTS;
+      const options = validForecastOptions(forecast) ? forecast : FORECAST_DEFAULTS;
+      controller?.abort();
+      pendingBytes = null;
+      loaded = { analysis, clvBase, options, forecasts: computeForecasts(analysis, clvBase, options) };
+      loadedResult = result;
+      lastRejected = analysis.imported.rejected;
+      decisions = null;
+      atDataEnd = null;
+      return Promise.resolve({ ok: true, result: { ...result, forecast: forecastOf(loaded) } });
     },
 
     cancelImport() {
@@ -485,7 +579,8 @@ export function createDataSession(): DataApi {
     },
 
     cohorts() {
-      if (loaded === null) return Promise.resolve(null);
+      // A summary has no purchases to group by month (the tab says so).
+      if (loaded === null || loadedResult?.source === 'summary') return Promise.resolve(null);
       const table = cohortTable(loaded.analysis.imported.table, loaded.analysis.summary);
       return Promise.resolve({
         months: table.months,
@@ -517,37 +612,43 @@ export function createDataSession(): DataApi {
 
     moveCalibrationEnd(calibrationEnd) {
       if (loaded === null) return Promise.resolve({ ok: false, error: { code: 'empty', message: 'No data set loaded.' } });
+      // A summary has its calibration period built in: there are no purchases to split again.
+      if (loadedResult?.source === 'summary') return Promise.resolve({ ok: false, error: { code: 'empty', message: 'A customer summary has no purchases to split again.' } });
       const before = loaded;
       const analyzed = analyzeImported(before.analysis.imported, { unit: before.analysis.summary.unit, calibrationEnd });
       if (!analyzed.ok) return Promise.resolve({ ok: false, error: analyzed.error });
       const analysis = analyzed.analysis;
       loaded = { ...before, analysis, forecasts: computeForecasts(analysis, before.clvBase, before.options) };
       const { summary } = analysis;
-      return Promise.resolve({
-        ok: true,
-        update: {
-          calibrationEnd: summary.calibrationEnd,
-          split: 'chosen',
-          holdoutLength: summary.holdoutLength,
-          calibrationCustomers: summary.calibrationCustomers,
-          bgnbd: analysis.bgnbd,
-          gammaGamma: analysis.gammaGamma,
-          spendCheck: spendIndependenceCheck(analysis.calibration.frequency, analysis.calibration.monetary),
-          holdout: analysis.holdout,
-          forecast: forecastOf(loaded),
-        },
-      });
+      const update = {
+        calibrationEnd: summary.calibrationEnd,
+        split: 'chosen' as const,
+        holdoutLength: summary.holdoutLength,
+        calibrationCustomers: summary.calibrationCustomers,
+        bgnbd: analysis.bgnbd,
+        gammaGamma: analysis.gammaGamma,
+        spendCheck: spendIndependenceCheck(analysis.calibration.frequency, analysis.calibration.monetary),
+        holdout: analysis.holdout,
+      };
+      // The kept record (keptPayload) must describe this fit, not the one before the move.
+      if (loadedResult !== null) loadedResult = { ...loadedResult, ...update };
+      decisions = null;
+      atDataEnd = null;
+      return Promise.resolve({ ok: true, update: { ...update, forecast: forecastOf(loaded) } });
     },
 
-    tracking: () => Promise.resolve(loaded === null ? null : trackingFor(loaded.analysis)),
-    compareModels: () => Promise.resolve(loaded === null ? null : compareModels(loaded.analysis)),
-    customerDetail: (id, end) => Promise.resolve(loaded === null ? null : customerDetailOf(loaded.analysis, id, end, loaded.forecasts.period)),
+    // Tracking, the holdout comparison and a customer's purchase path need single purchases: a summary has none.
+    tracking: () => Promise.resolve(loaded === null || loadedResult?.source === 'summary' ? null : trackingFor(loaded.analysis)),
+    compareModels: () => Promise.resolve(loaded === null || loadedResult?.source === 'summary' ? null : compareModels(loaded.analysis)),
+    customerDetail: (id, end) =>
+      Promise.resolve(loaded === null || loadedResult?.source === 'summary' ? null : customerDetailOf(loaded.analysis, id, end, loaded.forecasts.period)),
     forecastMatrices: () => Promise.resolve(loaded === null ? null : forecastMatricesOf(loaded.analysis, loaded.forecasts.period)),
     parameterIntervals: () => Promise.resolve(loaded === null ? null : parameterIntervalsOf(loaded.analysis)),
     bootstrapIntervals: (resamples, onProgress) => Promise.resolve(loaded === null ? null : bootstrapOf(loaded.analysis, resamples, onProgress)),
 
     atRisk(asOf = 'dataEnd') {
-      if (loaded === null) return Promise.resolve([]);
+      // The list names last purchases; a summary knows them only as recency, often without a first purchase date.
+      if (loaded === null || loadedResult?.source === 'summary') return Promise.resolve([]);
       const { analysis } = loaded;
       const { summary, calibration } = analysis;
       if (asOf === 'dataEnd' && atDataEnd?.forecasts !== loaded.forecasts) {

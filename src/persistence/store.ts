@@ -12,9 +12,10 @@ export const DB_NAME = 'kundenwert-simulator';
  * Schema history, one upgrade step per version (never edit a shipped step):
  * 1: object store `scenarios` (key: id);
  * 2: index `updatedAt` on scenarios, store `working` for the autosaved state;
- * 3: records (and the working state) may carry the scenario's key account.
+ * 3: records (and the working state) may carry the scenario's key account;
+ * 4: stores `datasets` (what the Daten tab lists) and `datasetData` (the kept data set itself), key: id.
  */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 /**
  * Version of one record's shape; records written by a newer app are skipped, not misread.
  * 2: an optional `account` (issue 17); a version-1 record opens with the example group.
@@ -30,9 +31,12 @@ export interface WorkingState {
   account?: KeyAccount;
 }
 
-interface KundenwertDb extends DBSchema {
+export interface KundenwertDb extends DBSchema {
   scenarios: { key: string; value: Record<string, unknown>; indexes: { updatedAt: string } };
   working: { key: string; value: WorkingState };
+  /** Small records for the list of kept data sets; the large part lives apart so listing never reads it. */
+  datasets: { key: string; value: Record<string, unknown> };
+  datasetData: { key: string; value: Record<string, unknown> };
 }
 
 type UpgradeStep = (
@@ -54,6 +58,11 @@ export const UPGRADE_STEPS: readonly UpgradeStep[] = [
   // older records read as before. The bump keeps an older app out (it opens with
   // 'newerDatabase' and works in memory) instead of saving over a record without its account.
   () => undefined,
+  // to 4: kept data sets (issue 15); the scenarios stores are not touched.
+  (db) => {
+    db.createObjectStore('datasets', { keyPath: 'id' });
+    db.createObjectStore('datasetData', { keyPath: 'id' });
+  },
 ];
 
 export type StorageErrorKind = 'quota' | 'unavailable' | 'failed';
@@ -110,7 +119,7 @@ function byUpdatedDescending(a: StoredScenario, b: StoredScenario): number {
   return b.updatedAt.localeCompare(a.updatedAt);
 }
 
-function toStorageError(error: unknown): StorageError {
+export function toStorageError(error: unknown): StorageError {
   const name = error instanceof Error || error instanceof DOMException ? error.name : '';
   if (name === 'QuotaExceededError') return new StorageError('quota', 'The browser storage is full', { cause: error });
   if (name === 'InvalidStateError' || name === 'UnknownError') return new StorageError('unavailable', 'The browser storage is not available', { cause: error });
@@ -205,17 +214,15 @@ export class MemoryScenarioStore implements ScenarioStore {
 
 export type OpenedStore =
   | { store: ScenarioStore; problem: null }
-  | { store: ScenarioStore; problem: 'unavailable' | 'newerDatabase' | 'blocked' };
+  | { store: ScenarioStore; problem: OpenProblem };
+
+export type OpenProblem = 'unavailable' | 'newerDatabase' | 'blocked';
 
 /**
- * Opens the IndexedDB store, or falls back to memory and says why.
- * `factory` is injectable so tests can use fake-indexeddb or a broken one.
+ * Opens the app's database at DB_VERSION, running the upgrade steps; throws
+ * as IndexedDB does. `factory` is injectable so tests can use fake-indexeddb.
  */
-export async function openScenarioStore(
-  factory: IDBFactory | null = browserIndexedDb(),
-  options: { onBlocked?: () => void } = {},
-): Promise<OpenedStore> {
-  if (!factory) return { store: new MemoryScenarioStore(), problem: 'unavailable' };
+export async function openKundenwertDb(factory: IDBFactory, options: { onBlocked?: () => void } = {}): Promise<IDBPDatabase<KundenwertDb>> {
   let previous: IDBFactory | undefined;
   try {
     // Read inside the try: some privacy modes make the getter itself throw.
@@ -239,12 +246,31 @@ export async function openScenarioStore(
         db.close();
       },
     });
-    return { store: new IdbScenarioStore(db), problem: null };
-  } catch (error) {
-    const name = error instanceof Error || error instanceof DOMException ? error.name : '';
-    return { store: new MemoryScenarioStore(), problem: name === 'VersionError' ? 'newerDatabase' : 'unavailable' };
+    return db;
   } finally {
     if (factory !== previous) Object.defineProperty(globalThis, 'indexedDB', { value: previous, configurable: true, writable: true });
+  }
+}
+
+/** Why a database could not be opened, for the interface. */
+export function openProblemOf(error: unknown): 'unavailable' | 'newerDatabase' {
+  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
+  return name === 'VersionError' ? 'newerDatabase' : 'unavailable';
+}
+
+/**
+ * Opens the IndexedDB store, or falls back to memory and says why.
+ * `factory` is injectable so tests can use fake-indexeddb or a broken one.
+ */
+export async function openScenarioStore(
+  factory: IDBFactory | null = browserIndexedDb(),
+  options: { onBlocked?: () => void } = {},
+): Promise<OpenedStore> {
+  if (!factory) return { store: new MemoryScenarioStore(), problem: 'unavailable' };
+  try {
+    return { store: new IdbScenarioStore(await openKundenwertDb(factory, options)), problem: null };
+  } catch (error) {
+    return { store: new MemoryScenarioStore(), problem: openProblemOf(error) };
   }
 }
 

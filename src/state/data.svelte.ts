@@ -22,12 +22,37 @@ import {
   type DataImportResult,
   type DataProgress,
   type SplitOutcome,
+  type DataSource,
 } from '../data/session.ts';
 import type { BootstrapResult } from '../data/bootstrap.ts';
 import type { ForecastMatrix } from '../data/customerView.ts';
 import type { CustomerDetail, ModelComparison, ParameterIntervals } from '../data/modelViews.ts';
 import type { Tracking } from '../data/tracking.ts';
 import { Query } from './query.svelte.ts';
+import type { TimeUnit } from '../data/summary.ts';
+import type { KeptDataSetInfo } from '../data/kept.ts';
+import { approximateBytes, type DataSetStore, type KeptDataSet, type OpenedDataSets } from '../persistence/dataSets.ts';
+import { StorageError } from '../persistence/store.ts';
+import { timestamp } from '../persistence/library.ts';
+
+/**
+ * What became of keeping the data set in the browser: kept; not kept (full
+ * or unavailable storage: the data set is shown all the same and the saved
+ * scenarios are untouched); deleted (with Undo); a kept one that did not open.
+ */
+export type KeepMessage =
+  | { kind: 'kept'; name: string }
+  | { kind: 'notKept'; reason: 'quota' | 'unavailable' | 'newerDatabase' | 'failed' }
+  | { kind: 'deleted'; name: string }
+  | { kind: 'undone'; name: string }
+  | { kind: 'openFailed'; name: string }
+  | { kind: 'tooLarge'; name: string; customers: number };
+
+/**
+ * Larger data sets are not kept: about 200 bytes per customer (CDNOW: 0.5 MB
+ * for 2,357) make 100 MB here, copied out of the worker and written at once.
+ */
+export const KEEP_MAX_CUSTOMERS = 500_000;
 
 export type DataPhase = 'idle' | 'reading' | 'mapping' | 'importing' | 'ready';
 
@@ -43,6 +68,8 @@ export interface ImportChoice {
   marginRate?: number;
   /** Where g came from (shown on every value view). */
   marginSource?: MarginSource;
+  /** The time unit of recency and T in a summary file, as the user states it (a transaction file: weeks). */
+  unit?: TimeUnit;
 }
 
 /**
@@ -63,6 +90,8 @@ export class DataState {
   isSample = $state(false);
   detection = $state.raw<DialectDetection | null>(null);
   encoding = $state<TextEncoding | null>(null);
+  /** What the chosen file holds: purchases (the mapping step) or a per-customer summary (the summary step). */
+  source = $state<DataSource>('transactions');
   progress = $state.raw<DataProgress | null>(null);
   /** The last file-level problem (empty, binary, no columns, cancelled, ...); cleared by the next step. */
   error = $state.raw<ImportError | null>(null);
@@ -81,15 +110,31 @@ export class DataState {
 
   /** Why the last move of the calibration end on the tracking chart gave no fit (the fit shown stays). */
   splitError = $state.raw<ImportError | null>(null);
+  /** The data sets kept in this browser, newest first. */
+  kept = $state.raw<KeptDataSetInfo[]>([]);
+  /** The kept record of the shown data set, if it is kept. */
+  keptId = $state<string | null>(null);
+  keepMessage = $state.raw<KeepMessage | null>(null);
+  /** False when kept data sets last only for this tab (no IndexedDB). */
+  keepsAcrossVisits = $state(true);
+  /** True while the shown data set came from a file of this visit (a kept one has no file to refit from). */
+  canRefit = $state(false);
 
   readonly #api: DataApi;
+  readonly #dataSets: Promise<OpenedDataSets> | null;
+  /** The record the next successful import is kept as: a new file gets a new one, a refit replaces it. */
+  #keepAs: string | null = null;
+  /** The last deleted data set, for Undo. */
+  #deleted: KeptDataSet | null = null;
   /** Numbers the file steps (read, import, close) so a late answer to an older one is ignored. */
   #request = 0;
   /** New forecast settings: the forecast and the customers at risk under them (latest wins). */
   readonly #forecastQuery: Query<DataForecastOptions, { forecast: DataForecast; atRisk: AtRiskRow[] } | null>;
 
-  constructor(api: DataApi) {
+  /** `dataSets`: where imported data sets are kept (absent: not kept, as in most component tests). */
+  constructor(api: DataApi, dataSets?: Promise<OpenedDataSets>) {
     this.#api = api;
+    this.#dataSets = dataSets ?? null;
     this.#forecastQuery = new Query(
       async (options) => {
         const forecast = await api.forecastData(options);
@@ -122,6 +167,8 @@ export class DataState {
     }
     this.detection = outcome.detection;
     this.encoding = outcome.encoding;
+    this.source = outcome.source;
+    this.#keepAs = null;
     this.phase = 'mapping';
   }
 
@@ -138,18 +185,19 @@ export class DataState {
   }
 
   /** The file's last confirmed choice, for a refit with another calibration end. */
-  #choice: { choice: ImportChoice; sample: boolean } | null = null;
+  #choice: { choice: ImportChoice; sample: boolean; source: DataSource } | null = null;
 
   /** Fits the same file again with another calibration end (YYYY-MM-DD), or on every purchase with 'none'. */
   async refit(calibrationEnd: string | 'none'): Promise<void> {
     if (this.#choice === null) return;
-    const { choice, sample } = this.#choice;
+    const { choice, sample, source } = this.#choice;
+    this.source = source;
     await this.runImport(calibrationEnd === 'none' ? { ...choice, calibrationEnd: '', holdout: 'none' } : { ...choice, calibrationEnd, holdout: 'propose' }, sample);
   }
 
   async runImport(choice: ImportChoice, sample = false): Promise<void> {
     const id = ++this.#request;
-    this.#choice = { choice, sample };
+    this.#choice = { choice, sample, source: this.source };
     const end = choice.calibrationEnd.trim() === '' ? Number.NaN : parseDay(choice.calibrationEnd, 'YYYY-MM-DD');
     this.phase = 'importing';
     this.progress = { phase: 'parse', fraction: 0, rows: 0 };
@@ -157,7 +205,8 @@ export class DataState {
     this.failed = null;
     const outcome = await this.#api.importData(
       {
-        unit: 'week',
+        unit: choice.unit ?? 'week',
+        source: this.source,
         mapping: choice.mapping,
         dialect: choice.dialect,
         forecast: choice.marginRate === undefined ? this.forecastOptions : { ...this.forecastOptions, marginRate: choice.marginRate },
@@ -178,12 +227,15 @@ export class DataState {
       return;
     }
     this.isSample = sample;
+    // A summary has its calibration period built in: nothing to refit.
+    this.canRefit = outcome.result.source === 'transactions';
     this.result = outcome.result;
     this.splitError = null;
     this.forecast = outcome.result.forecast;
     this.forecastOptions = outcome.result.forecast.options;
     if (choice.marginSource !== undefined) this.marginSource = choice.marginSource;
     this.phase = 'ready';
+    void this.#keep(id);
     this.cohorts = null;
     this.channels = [];
     this.atRisk = [];
@@ -227,6 +279,7 @@ export class DataState {
     this.forecastOptions = options;
     this.#forecastQuery.ask(options);
     await this.#forecastQuery.settled();
+    await this.#keepAssumptions();
   }
 
   /** The tracking chart's handle: refit at another calibration end in the worker (latest wins). */
@@ -254,6 +307,8 @@ export class DataState {
     this.splitError = null;
     this.result = { ...this.result, ...outcome.update };
     this.forecast = outcome.update.forecast;
+    // The kept record follows the split the user moved to, as a refit from the file does.
+    void this.#keep(request);
     const [cohorts, atRisk] = await Promise.all([this.#api.cohorts(), this.#api.atRisk(this.atRiskAsOf)]);
     if (request !== this.#request) return;
     this.cohorts = cohorts;
@@ -292,5 +347,190 @@ export class DataState {
   /** Drop, focus and value histogram of the loaded data set (DataDecisions asks through a Query). */
   decisions(settings: DataDecisionSettings): Promise<DataDecisions | null> {
     return this.#api.dataDecisions(settings);
+  }
+
+
+  async #store(): Promise<DataSetStore | null> {
+    if (this.#dataSets === null) return null;
+    const opened = await this.#dataSets;
+    this.keepsAcrossVisits = opened.store.persistent;
+    return opened.store;
+  }
+
+  async #refreshKept(store: DataSetStore): Promise<void> {
+    try {
+      this.kept = await store.list();
+    } catch {
+      this.kept = [];
+    }
+  }
+
+  /**
+   * On opening the tab: lists the kept data sets and shows the newest at
+   * once, unless the user has already chosen a file meanwhile.
+   */
+  async restore(): Promise<void> {
+    const id = this.#request;
+    const store = await this.#store();
+    if (store === null) return;
+    const opened = await this.#dataSets;
+    if (opened?.problem != null) this.keepMessage = { kind: 'notKept', reason: opened.problem };
+    await this.#refreshKept(store);
+    const newest = this.kept[0];
+    if (newest !== undefined && id === this.#request && this.result === null) await this.openKept(newest.id);
+  }
+
+  /** Shows a kept data set: no file, no fit. */
+  async openKept(keptId: string): Promise<void> {
+    const store = await this.#store();
+    if (store === null) return;
+    const id = ++this.#request;
+    const info = this.kept.find((k) => k.id === keptId);
+    let set: KeptDataSet | null = null;
+    try {
+      set = await store.get(keptId);
+    } catch {
+      set = null;
+    }
+    if (id !== this.#request) return;
+    if (set === null) {
+      this.keepMessage = { kind: 'openFailed', name: info?.fileName ?? keptId };
+      return;
+    }
+    this.phase = 'importing';
+    this.progress = null;
+    this.error = null;
+    this.failed = null;
+    const outcome = await this.#api.openKept(set.payload, set.info.assumptions.forecast);
+    if (id !== this.#request) return;
+    if (!outcome.ok) {
+      this.phase = this.result === null ? 'idle' : 'ready';
+      this.keepMessage = { kind: 'openFailed', name: set.info.fileName };
+      return;
+    }
+    // A kept transaction table can be fitted again (the worker has it); a summary has its split built in.
+    const { result } = set.payload;
+    this.source = result.source;
+    this.#choice = {
+      choice: { mapping: result.mapping, dialect: result.dialect, calibrationEnd: '', unit: result.unit, marginSource: set.info.assumptions.marginSource },
+      sample: set.info.isSample,
+      source: result.source,
+    };
+    this.canRefit = result.source === 'transactions';
+    this.#keepAs = set.info.id;
+    this.keptId = set.info.id;
+    this.fileName = set.info.fileName;
+    this.isSample = set.info.isSample;
+    this.detection = null;
+    this.result = outcome.result;
+    this.forecast = outcome.result.forecast;
+    this.forecastOptions = outcome.result.forecast.options;
+    this.marginSource = set.info.assumptions.marginSource;
+    this.phase = 'ready';
+    await this.#loadViews(id, outcome.result.hasChannel);
+  }
+
+  async #loadViews(id: number, hasChannel: boolean): Promise<void> {
+    this.cohorts = null;
+    this.channels = [];
+    this.atRisk = [];
+    const [cohorts, channels, atRisk] = await Promise.all([
+      this.#api.cohorts(),
+      hasChannel ? this.#api.channels() : Promise.resolve([]),
+      this.#api.atRisk(this.atRiskAsOf),
+    ]);
+    if (id !== this.#request) return;
+    this.cohorts = cohorts;
+    this.channels = channels;
+    this.atRisk = atRisk;
+  }
+
+  /** Keeps the data set just imported (request `id`); a failure is a message, the data set stays shown. */
+  async #keep(id: number): Promise<void> {
+    const store = await this.#store();
+    if (store === null || this.result === null) return;
+    if (this.result.report.customers > KEEP_MAX_CUSTOMERS) {
+      this.keepMessage = { kind: 'tooLarge', name: this.isSample ? SAMPLE_FILE : (this.fileName ?? ''), customers: this.result.report.customers };
+      return;
+    }
+    const payload = await this.#api.keptPayload();
+    if (payload === null || id !== this.#request) return;
+    const info: KeptDataSetInfo = {
+      id: this.#keepAs ?? crypto.randomUUID(),
+      fileName: this.isSample ? SAMPLE_FILE : (this.fileName ?? ''),
+      savedAt: timestamp(),
+      bytes: approximateBytes(payload),
+      customers: payload.result.report.customers,
+      rows: payload.result.report.rows,
+      source: payload.result.source,
+      isSample: this.isSample,
+      assumptions: { forecast: this.forecastOptions, marginSource: this.marginSource },
+    };
+    this.#keepAs = info.id;
+    let message: KeepMessage;
+    try {
+      await store.put({ info, payload });
+      message = { kind: 'kept', name: info.fileName };
+    } catch (error) {
+      message = { kind: 'notKept', reason: error instanceof StorageError ? error.kind : 'failed' };
+    }
+    // The list first, then the message: the page never says "kept" above a list without it.
+    await this.#refreshKept(store);
+    if (id !== this.#request) return;
+    this.keptId = message.kind === 'kept' ? info.id : null;
+    this.keepMessage = message;
+  }
+
+  /** New assumptions of the shown data set go into its kept record (not the data: that is unchanged). */
+  async #keepAssumptions(): Promise<void> {
+    const info = this.kept.find((k) => k.id === this.keptId);
+    const store = await this.#store();
+    if (info === undefined || store === null) return;
+    const updated = { ...info, assumptions: { forecast: this.forecastOptions, marginSource: this.marginSource } };
+    try {
+      await store.putInfo(updated);
+      this.kept = this.kept.map((k) => (k.id === updated.id ? updated : k));
+    } catch (error) {
+      this.keepMessage = { kind: 'notKept', reason: error instanceof StorageError ? error.kind : 'failed' };
+    }
+  }
+
+  /** Deletes a kept data set (Undo brings it back); the data set on screen stays shown. */
+  async deleteKept(keptId: string): Promise<void> {
+    const store = await this.#store();
+    if (store === null) return;
+    let message: KeepMessage;
+    try {
+      const set = await store.get(keptId);
+      await store.delete(keptId);
+      this.#deleted = set;
+      message = { kind: 'deleted', name: set?.info.fileName ?? this.kept.find((k) => k.id === keptId)?.fileName ?? '' };
+      if (this.keptId === keptId) this.keptId = null;
+    } catch (error) {
+      message = { kind: 'notKept', reason: error instanceof StorageError ? error.kind : 'failed' };
+    }
+    await this.#refreshKept(store);
+    this.keepMessage = message;
+  }
+
+  get canUndoDelete(): boolean {
+    return this.#deleted !== null && this.keepMessage?.kind === 'deleted';
+  }
+
+  async undoDelete(): Promise<void> {
+    const set = this.#deleted;
+    const store = await this.#store();
+    if (set === null || store === null) return;
+    let message: KeepMessage;
+    try {
+      await store.put(set);
+      this.#deleted = null;
+      if (this.#keepAs === set.info.id) this.keptId = set.info.id;
+      message = { kind: 'undone', name: set.info.fileName };
+    } catch (error) {
+      message = { kind: 'notKept', reason: error instanceof StorageError ? error.kind : 'failed' };
+    }
+    await this.#refreshKept(store);
+    this.keepMessage = message;
   }
 }

@@ -73,10 +73,23 @@ export function createDataClient(spawn: () => DataWorkerHandle): DataClient {
       let sent = options;
       if (worker === null) {
         const bytes = options.bytes ?? kept;
-        if (bytes === null) return { ok: false, error: importError('empty', 'No file chosen.'), rejected: [], rejectedCount: 0, report: null };
-        worker = start();
-        candidate = worker;
-        sent = { ...options, bytes: bytes.slice() };
+        if (bytes === null) {
+          // A kept data set (no file): a new candidate gets the active one's table and fits it again,
+          // so Cancel or a failure leaves the data set on screen as it was.
+          const payload = active === null ? null : await guarded(active, active.api.keptPayload(), null);
+          if (payload === null || options.forecast === undefined) return { ok: false, error: importError('empty', 'No file chosen.'), rejected: [], rejectedCount: 0, report: null };
+          worker = start();
+          candidate = worker;
+          const opened = await guarded(worker, worker.api.openKept(payload, options.forecast), FAILED);
+          if (!opened.ok) {
+            dropCandidate(worker);
+            return opened;
+          }
+        } else {
+          worker = start();
+          candidate = worker;
+          sent = { ...options, bytes: bytes.slice() };
+        }
       }
       if (options.bytes !== undefined) kept = options.bytes.slice();
       cancel?.();
@@ -122,6 +135,23 @@ export function createDataClient(spawn: () => DataWorkerHandle): DataClient {
     forecastMatrices: () => (active ? guarded(active, active.api.forecastMatrices(), null) : Promise.resolve(null)),
     parameterIntervals: () => (active ? guarded(active, active.api.parameterIntervals(), null) : Promise.resolve(null)),
     bootstrapIntervals: (resamples, onProgress) => (active ? guarded(active, active.api.bootstrapIntervals(resamples, onProgress), null) : Promise.resolve(null)),
+    keptPayload: () => (active ? guarded(active, active.api.keptPayload(), null) : Promise.resolve(null)),
+
+    async openKept(payload, forecast) {
+      // A kept data set gets a fresh worker like a file: the one shown before stays until it has loaded.
+      if (candidate !== null) dropCandidate(candidate);
+      cancel?.();
+      const worker = start();
+      const outcome = await guarded(worker, worker.api.openKept(payload, forecast), FAILED);
+      if (!outcome.ok) {
+        worker.terminate();
+        return outcome;
+      }
+      if (active !== null) active.terminate();
+      active = worker;
+      kept = null;
+      return outcome;
+    },
   };
 }
 
@@ -158,6 +188,8 @@ export function spawnDataWorker(): DataWorkerHandle {
       forecastMatrices: () => remote.forecastMatrices(),
       parameterIntervals: () => remote.parameterIntervals(),
       bootstrapIntervals: (resamples, onProgress) => remote.bootstrapIntervals(resamples, onProgress === undefined ? undefined : proxy(onProgress)),
+      keptPayload: () => remote.keptPayload(),
+      openKept: (payload, forecast) => remote.openKept(payload, forecast),
     },
     terminate: () => worker.terminate(),
     died,
@@ -185,5 +217,7 @@ function deadApi(): DataApi {
     forecastMatrices: never,
     parameterIntervals: never,
     bootstrapIntervals: never,
+    keptPayload: never,
+    openKept: never,
   };
 }

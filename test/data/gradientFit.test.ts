@@ -1,7 +1,9 @@
 // Large data sets are fitted by BFGS on an analytic gradient (issue 14, item 9):
 // the same optimum as Nelder-Mead, in a fraction of the likelihood evaluations.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  MAX_DROPOUT_CONCENTRATION,
   bgnbdLogLikelihood,
   bgnbdLogLikelihoodGradient,
   fitBgNbd,
@@ -159,5 +161,68 @@ describe('the gradient fit of large data finds the Nelder-Mead optimum', () => {
     expect(relative((fit.p * fit.v) / (fit.q - 1), 35)).toBeLessThan(0.01);
     expect(relative(fit.p, 6)).toBeLessThan(0.05);
     expect(fit.evaluations).toBeLessThan(1000);
+  }, 120_000);
+});
+
+/**
+ * Customers whose last purchase falls anywhere in their time with the firm,
+ * as in bench/data.ts's generated summary: no drop-out shows, so the BG/NBD
+ * likelihood keeps rising as a + b -> infinity with a / (a + b) fixed.
+ */
+function withoutVisibleDropout(customers: number) {
+  let seed = 12345;
+  const uniform = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const frequency = new Float64Array(customers);
+  const recency = new Float64Array(customers);
+  const T = new Float64Array(customers);
+  for (let c = 0; c < customers; c++) {
+    const age = 1 + Math.floor(uniform() * 730);
+    const x = uniform() < 0.35 ? 0 : Math.min(age, Math.floor(-Math.log(uniform()) * 4) + 1);
+    frequency[c] = x;
+    recency[c] = x === 0 ? 0 : Math.max(x, Math.floor(uniform() * age)) / 7;
+    T[c] = age / 7;
+  }
+  return { frequency, recency, T };
+}
+
+describe('BG/NBD gradient fit on large summaries (issue 15, bench importSummary)', () => {
+  it('the gradient equals central differences of the log-likelihood at any parameters (whole x summed exactly)', () => {
+    const data = simulated(3_000);
+    fc.assert(
+      fc.property(
+        fc.double({ min: Math.log(0.05), max: Math.log(5), noNaN: true }),
+        fc.double({ min: Math.log(0.5), max: Math.log(50), noNaN: true }),
+        fc.double({ min: Math.log(0.1), max: Math.log(10), noNaN: true }),
+        fc.double({ min: Math.log(0.5), max: Math.log(50), noNaN: true }),
+        (lr, lalpha, la, lb) => {
+          const at = [lr, lalpha, la, lb];
+          const gradient = [0, 0, 0, 0];
+          const value = bgnbdLogLikelihoodGradient(bg(at), data, gradient);
+          expect(relative(value, bgnbdLogLikelihood(bg(at), data))).toBeLessThan(1e-12);
+          const expected = central((l) => bgnbdLogLikelihood(bg(l), data), at);
+          gradient.forEach((g, i) => expect(Math.abs(g - (expected[i] as number))).toBeLessThan(1e-4 * Math.max(1, Math.abs(expected[i] as number))));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('without visible drop-out the fit stops at the concentration cap in few evaluations, at the best p, r and alpha there', () => {
+    const data = prepareBgNbd(withoutVisibleDropout(100_000));
+    expect(data.entryWeight.length).toBeGreaterThanOrEqual(GRADIENT_FIT_ENTRIES);
+    const fit = fitBgNbd(data);
+    expect(fit.converged).toBe(true);
+    expect(relative(fit.a + fit.b, MAX_DROPOUT_CONCENTRATION)).toBeLessThan(1e-12);
+    // Was several hundred (a search along the ridge, then the fallback starts); now a few dozen.
+    expect(fit.evaluations).toBeLessThan(80);
+    // A maximum on the cap: moving r, alpha or p = a / (a + b) either way lowers the likelihood.
+    const p = fit.a / (fit.a + fit.b);
+    const at = (r: number, alpha: number, share: number) =>
+      bgnbdLogLikelihood({ r, alpha, a: share * MAX_DROPOUT_CONCENTRATION, b: (1 - share) * MAX_DROPOUT_CONCENTRATION }, data);
+    for (const step of [1.001, 0.999]) {
+      expect(at(fit.r * step, fit.alpha, p)).toBeLessThan(fit.logLik);
+      expect(at(fit.r, fit.alpha * step, p)).toBeLessThan(fit.logLik);
+      expect(at(fit.r, fit.alpha, p * step)).toBeLessThan(fit.logLik);
+    }
   }, 120_000);
 });
