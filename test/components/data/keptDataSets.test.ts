@@ -14,7 +14,8 @@ import { i18n } from '../../../src/i18n/i18n.svelte.ts';
 import { MemoryDataSetStore, openDataSetStore } from '../../../src/persistence/dataSets.ts';
 import { StorageError } from '../../../src/persistence/store.ts';
 import { DataState, KEEP_MAX_CUSTOMERS } from '../../../src/state/data.svelte.ts';
-import { sharedText } from '../../data/fixtures.ts';
+import { dayFromCivil } from '../../../src/data/dates.ts';
+import { sharedBytes, sharedText } from '../../data/fixtures.ts';
 
 function kpiValue(name: string): number {
   const element = document.querySelector<HTMLElement>(`[data-kpi="${name}"]`);
@@ -132,4 +133,30 @@ describe('kept data sets on the Daten tab', () => {
     await screen.findByText('“cdnow.csv” is not kept: with 500,001 customers it is too large for the browser storage (up to 500,000 customers). Choose the file again on your next visit.');
     expect(await (await openDataSetStore(factory)).store.list()).toEqual([]);
   });
+
+  it('a split moved on the tracking chart is what the next visit shows: the kept record follows the refit', async () => {
+    const first = new DataState(createDataSession(), openDataSetStore(factory));
+    await first.restore();
+    await first.openSample(sharedBytes('cdnow_sample_transactions.csv'));
+    const proposedR = first.result?.bgnbd.r;
+    const moved = dayFromCivil(1997, 1, 1) + 26 * 7 - 1;
+    await first.moveSplit(moved);
+    const movedR = first.result?.bgnbd.r;
+    expect(movedR).not.toBe(proposedR);
+    // Keeping runs after the refit is shown: wait until the stored record has the moved split.
+    const { store } = await openDataSetStore(factory);
+    await waitFor(async () => {
+      const [info] = await store.list();
+      const kept = info === undefined ? null : await store.get(info.id);
+      expect(kept?.payload.result.calibrationEnd).toBe(moved);
+    }, { timeout: 20_000 });
+    expect(await store.list()).toHaveLength(1);
+
+    const second = new DataState(createDataSession(), openDataSetStore(factory));
+    await second.restore();
+    expect(second.result?.calibrationEnd).toBe(moved);
+    expect(second.result?.split).toBe('chosen');
+    expect(second.result?.bgnbd.r).toBe(movedR);
+    expect(second.forecast?.options).toEqual(first.forecast?.options);
+  }, 60_000);
 });
