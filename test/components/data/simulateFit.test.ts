@@ -31,8 +31,8 @@ describe('SimulateFit', () => {
     const calls: SimulateFitInput[] = [];
     render(SimulateFit, { run: (input, sizes, onRun) => (calls.push(input), inProcess(input, sizes, onRun)) });
     await userEvent.click(screen.getByText('Simulate, fit, compare'));
-    expect((screen.getByLabelText('r: exact value') as HTMLInputElement).value).toBe('0.243');
-    expect((screen.getByLabelText('γ: exact value') as HTMLInputElement).value).toBe('15.44');
+    expect((screen.getByLabelText('True r, exact value') as HTMLInputElement).value).toBe('0.243');
+    expect((screen.getByLabelText('True γ, exact value') as HTMLInputElement).value).toBe('15.44');
     await userEvent.selectOptions(screen.getByLabelText('Up to'), '10000');
     await userEvent.click(screen.getByRole('button', { name: 'Simulate and fit' }));
     await waitFor(() => expect(screen.getByText('Fitted 3 sample sizes.')).toBeTruthy(), { timeout: 20_000 });
@@ -54,7 +54,7 @@ describe('SimulateFit', () => {
     render(SimulateFit, { run: (input, sizes, onRun) => (count++, inProcess(input, sizes, onRun)) });
     await openAndRun('1000');
     await waitFor(() => expect(rows()).toHaveLength(2), { timeout: 20_000 });
-    const q = screen.getByLabelText('q: exact value') as HTMLInputElement;
+    const q = screen.getByLabelText('True q, exact value') as HTMLInputElement;
     await fireEvent.change(q, { target: { value: '0.5' } });
     expect(q.getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByText('q: a number from 1.2 to 20.')).toBeTruthy();
