@@ -62,7 +62,7 @@ describe('simulate, fit, compare (issue 16, item 8)', () => {
       }
     }
     // 95 % intervals: 9.5 of 10 expected, 8 or more in 98.8 % of such experiments (binomial). Over seeds
-    // 1 to 40 the coverage was 90 % (r, alpha) to 95 % (b): Wald intervals are asymptotic.
+    // 1 to 40 the coverage was 90 % (r, alpha) to 95 % (b, p, q, v): Wald intervals are asymptotic.
     for (const name of Object.keys(TRUTH)) expect(covered[name] ?? 0, name).toBeGreaterThanOrEqual(8);
   }, 60_000);
 
