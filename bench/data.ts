@@ -11,6 +11,9 @@
 // bootstrap = 200 resamples of customers refitting BG/NBD (the Daten tab's
 // "Bootstrap" button), target <= 10 s (issue 16). Those two also print
 // cpuMedianMs (CPU time of this process), less disturbed by other load.
+// simulateFit = the Daten tab's "Simulate, fit, compare" run: 100, 1,000,
+// 10,000 and 100,000 customers drawn from CDNOW's parameters, both models fitted
+// with Hessian intervals each (no target in the issue; it runs in its own worker).
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +28,7 @@ import { bootstrapModel } from '../src/data/bootstrap.ts';
 import { fitModel } from '../src/data/models.ts';
 import { prepareBgNbd } from '../src/data/bgnbd.ts';
 import { importSummaryText } from '../src/data/summaryImport.ts';
+import { simulateAndFit } from '../src/data/simulateFit.ts';
 
 const SHARED_DATA = resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/data');
 
@@ -112,7 +116,7 @@ export function generatedSummary(customers: number): string {
 }
 
 /** The cases of this file, for bench/run.ts's single-case argument. */
-export const DATA_CASES = ['importCsv', 'fitBgNbd', 'fitGammaGamma', 'fitLarge', 'importSummary', 'fitParetoNbd', 'bootstrap'] as const;
+export const DATA_CASES = ['importCsv', 'fitBgNbd', 'fitGammaGamma', 'fitLarge', 'importSummary', 'fitParetoNbd', 'bootstrap', 'simulateFit'] as const;
 
 /** Runs every case, or only `only` when it names one of DATA_CASES. */
 export async function runDataBenchmarks(print: (line: Record<string, unknown>) => void, only?: string): Promise<void> {
@@ -156,6 +160,10 @@ export async function runDataBenchmarks(print: (line: Record<string, unknown>) =
     });
     const cpu = process.cpuUsage(cpuStart);
     print({ case: 'importSummary', n, customers, bytes: text.length, medianMs, cpuMeanMs: Number(((cpu.user + cpu.system) / 3000).toFixed(0)), targetMs: 10_000 });
+  }
+  if (wanted('simulateFit')) {
+    const input = { bgnbd: { r: 0.243, alpha: 4.41, a: 0.793, b: 2.43 }, gammaGamma: { p: 6.25, q: 3.74, v: 15.44 }, seed: 1, weeks: 39 };
+    print({ case: 'simulateFit', n: 111_100, ...measureWithCpu(3, 0, () => simulateAndFit(input)) });
   }
   if (!wanted('fitBgNbd') && !wanted('fitGammaGamma') && !wanted('fitParetoNbd') && !wanted('bootstrap')) return;
 

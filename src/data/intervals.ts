@@ -5,6 +5,7 @@
 // positive and is the usual Wald interval on the log scale. The standard
 // error on the natural scale is the delta-method value * sd(theta).
 import type { BgNbdData } from './bgnbd.ts';
+import { gammaGammaLogLikelihood, type GammaGammaData, type GammaGammaParameters } from './gammaGamma.ts';
 import { modelLogLikelihood, PARAMETER_NAMES, type FittedModel } from './models.ts';
 
 /** Central-difference Hessian of f at x with step h in every coordinate. */
@@ -105,4 +106,18 @@ export function hessianIntervals(model: FittedModel, data: BgNbdData): ModelInte
     return { name: names[i] as string, estimate: value, standardError: value * sd, lower: value * Math.exp(-Z_95 * sd), upper: value * Math.exp(Z_95 * sd) };
   });
   return { intervals, logCovariance: covariance };
+}
+
+/** Hessian intervals of the Gamma-Gamma p, q, v; null when the information matrix is not positive definite. */
+export function gammaGammaHessianIntervals(params: GammaGammaParameters, data: GammaGammaData): ParameterInterval[] | null {
+  const f = (theta: readonly number[]): number =>
+    gammaGammaLogLikelihood({ p: Math.exp(theta[0] as number), q: Math.exp(theta[1] as number), v: Math.exp(theta[2] as number) }, data);
+  const values = [params.p, params.q, params.v];
+  const hessian = numericHessian(f, values.map(Math.log), LOG_STEP);
+  const covariance = invertPositiveDefinite(hessian.map((row) => row.map((h) => -h)));
+  if (covariance === null) return null;
+  return values.map((value, i) => {
+    const sd = Math.sqrt((covariance[i] as number[])[i] as number);
+    return { name: ['p', 'q', 'v'][i] as string, estimate: value, standardError: value * sd, lower: value * Math.exp(-Z_95 * sd), upper: value * Math.exp(Z_95 * sd) };
+  });
 }

@@ -8,9 +8,9 @@ import type { Analysis } from './analysis.ts';
 import { bootstrapModel, type BootstrapResult } from './bootstrap.ts';
 import { prepareBgNbd, type BgNbdData } from './bgnbd.ts';
 import { aliveHistory, customerPurchaseDistribution, forecastMatrix, type AlivePoint, type ForecastMatrix } from './customerView.ts';
-import { gammaGammaLogLikelihood, prepareGammaGamma } from './gammaGamma.ts';
+import { prepareGammaGamma } from './gammaGamma.ts';
 import type { HoldoutGroup } from './holdout.ts';
-import { hessianIntervals, invertPositiveDefinite, numericHessian, Z_95, type ParameterInterval } from './intervals.ts';
+import { gammaGammaHessianIntervals, hessianIntervals, type ParameterInterval } from './intervals.ts';
 import { holdoutGroupsOf, recommendModel, scoreModels, type ModelScore, type Recommendation } from './modelComparison.ts';
 import { fitModel, forecasterOf, MODEL_NAMES, type FittedModel, type ModelName } from './models.ts';
 import { daysOf, purchaseDaysOf, type PurchaseDays } from './purchaseDays.ts';
@@ -162,23 +162,9 @@ export interface ParameterIntervals {
   gammaGamma: ParameterInterval[] | null;
 }
 
-/** Step in the log-parameters for the Gamma-Gamma Hessian (as intervals.ts: 0.5 % changes). */
-const LOG_STEP = 5e-3;
-
-/** Wald intervals on the log scale from the Hessian of the Gamma-Gamma log-likelihood (as intervals.ts does for the purchase models). */
+/** Wald intervals on the log scale from the Hessian of the Gamma-Gamma log-likelihood (intervals.ts). */
 export function gammaGammaIntervals(analysis: Analysis): ParameterInterval[] | null {
-  const { p, q, v } = analysis.gammaGamma;
-  const data = prepareGammaGamma(analysis.calibration.frequency, analysis.calibration.monetary);
-  const f = (theta: readonly number[]): number =>
-    gammaGammaLogLikelihood({ p: Math.exp(theta[0] as number), q: Math.exp(theta[1] as number), v: Math.exp(theta[2] as number) }, data);
-  const values = [p, q, v];
-  const hessian = numericHessian(f, values.map(Math.log), LOG_STEP);
-  const covariance = invertPositiveDefinite(hessian.map((row) => row.map((h) => -h)));
-  if (covariance === null) return null;
-  return values.map((value, i) => {
-    const sd = Math.sqrt((covariance[i] as number[])[i] as number);
-    return { name: ['p', 'q', 'v'][i] as string, estimate: value, standardError: value * sd, lower: value * Math.exp(-Z_95 * sd), upper: value * Math.exp(Z_95 * sd) };
-  });
+  return gammaGammaHessianIntervals(analysis.gammaGamma, prepareGammaGamma(analysis.calibration.frequency, analysis.calibration.monetary));
 }
 
 export function parameterIntervalsOf(analysis: Analysis): ParameterIntervals {
