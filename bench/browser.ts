@@ -17,7 +17,8 @@
 //     inside the page, at 10,000 and 100,000 customers (issue 13);
 //   dragUpdates: how often per second the CLV figure changes during a 3 s
 //     continuous pointer drag on the churn slider at 1,000,000 customers.
-// One JSON line per case on stdout; progress on stderr.
+// One JSON line per case on stdout; progress on stderr. BENCH_CASES (comma
+// separated case names, e.g. `keyToFigure,initialJs`) runs only those.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,6 +34,8 @@ const REPETITIONS = 15;
 const WARM_UP = 3;
 /** The tab measured: the portfolio view, whose charts depend on every customer. */
 const TAB = process.env.BENCH_TAB ?? 'portfolio';
+const CASES = process.env.BENCH_CASES?.split(',').map((name) => name.trim());
+const wanted = (name: string): boolean => CASES === undefined || CASES.includes(name);
 
 function median(samples: readonly number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -273,19 +276,27 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
   try {
     console.error(`bench/browser: ${executablePath}, Chromium ${browser.version()}, tab #${TAB}`);
-    for (const view of EMBED_VIEWS) console.log(JSON.stringify(await measureEmbed(browser, view)));
+    if (wanted('embed')) for (const view of EMBED_VIEWS) console.log(JSON.stringify(await measureEmbed(browser, view)));
     if (process.env.BENCH_EMBED_ONLY) return;
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     page.on('pageerror', (error) => console.error(`bench/browser: page error: ${error.message}`));
-    for (const n of SIZES) {
-      const medianMs = await measureSlider(page, n);
-      console.log(JSON.stringify({ case: 'sliderToChart', n, medianMs: Number(medianMs.toFixed(1)), repetitions: REPETITIONS }));
+    if (wanted('sliderToChart')) {
+      for (const n of SIZES) {
+        const medianMs = await measureSlider(page, n);
+        console.log(JSON.stringify({ case: 'sliderToChart', n, medianMs: Number(medianMs.toFixed(1)), repetitions: REPETITIONS }));
+      }
     }
-    for (const n of SIZES) console.log(JSON.stringify({ case: 'keyToFigure', n, ...(await measureKey(page, n)), repetitions: KEY_REPETITIONS }));
-    console.log(JSON.stringify({ case: 'dragUpdates', n: 1_000_000, perSecond: await measureDrag(page, 1_000_000, 3), seconds: 3 }));
-    // The full app: what the page really fetches before its first chart (the entry loads main.ts dynamically).
-    const app = await measureLoad(browser, '?lang=de#portfolio');
-    console.log(JSON.stringify({ case: 'initialJs', gzipBytes: app.initialJsGzipBytes, files: app.files, workerGzipBytes: app.workerGzipBytes, firstChartMedianMs: app.firstChartMedianMs, gzipLevel: 9 }));
+    if (wanted('keyToFigure')) {
+      for (const n of SIZES) console.log(JSON.stringify({ case: 'keyToFigure', n, ...(await measureKey(page, n)), repetitions: KEY_REPETITIONS }));
+    }
+    if (wanted('dragUpdates')) {
+      console.log(JSON.stringify({ case: 'dragUpdates', n: 1_000_000, perSecond: await measureDrag(page, 1_000_000, 3), seconds: 3 }));
+    }
+    if (wanted('initialJs')) {
+      // The full app: what the page really fetches before its first chart (the entry loads main.ts dynamically).
+      const app = await measureLoad(browser, '?lang=de#portfolio');
+      console.log(JSON.stringify({ case: 'initialJs', gzipBytes: app.initialJsGzipBytes, files: app.files, workerGzipBytes: app.workerGzipBytes, firstChartMedianMs: app.firstChartMedianMs, gzipLevel: 9 }));
+    }
   } finally {
     await browser.close();
     server.kill();
