@@ -11,3 +11,8 @@ export function whenIdle(task: () => void, timeoutMs = 500): () => void {
   const handle = setTimeout(task, 0);
   return () => clearTimeout(handle);
 }
+
+/** Resolves once the page is idle: what is loaded after it never competes with the first chart. */
+export function idle(timeoutMs?: number): Promise<void> {
+  return new Promise((resolve) => whenIdle(resolve, timeoutMs));
+}
