@@ -1,9 +1,12 @@
-// The charts' linear scale against d3-scale's scaleLinear, the reference it
-// replaces: every coordinate, inverse, tick and nice domain the same number.
+// The charts' linear scale and line paths against d3-scale's scaleLinear and
+// d3-shape's line(), the references they replace: every coordinate, inverse,
+// tick, nice domain and path string the same.
 import { scaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { linearScale } from '../../src/components/charts/linear.ts';
+import { linePath, type XY } from '../../src/components/charts/scales.ts';
 
 // Chart magnitudes: money to a billion, shares to a millionth (d3-array's ticks itself fails on subnormal spans).
 const value = fc.oneof(
@@ -46,5 +49,31 @@ describe('linearScale', () => {
   it('widens a domain to round values: [0.13, 0.87] with 5 ticks to [0, 1]', () => {
     expect(linearScale([0.13, 0.87]).nice(5).domain()).toEqual([0, 1]);
     expect(linearScale([0, 1]).ticks(5)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
+  });
+});
+
+describe('linePath', () => {
+  const point = fc.record({ x: value, y: value });
+
+  it('is the path d3-shape line() draws through the same points, for any points and scales', () => {
+    fc.assert(
+      fc.property(fc.array(point, { maxLength: 40 }), pair, pair, (points, domain, range) => {
+        const x = linearScale(domain, range);
+        const y = linearScale([range[0], range[1]], [300, 0]);
+        const d3 = line<XY>()
+          .x((p) => x(p.x))
+          .y((p) => y(p.y));
+        expect(linePath(points, x, y)).toBe(d3(points) ?? '');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('writes M then L segments with three decimals, and closes a lone point', () => {
+    const x = linearScale([0, 1], [0, 100]);
+    const y = linearScale([0, 1], [100, 0]);
+    expect(linePath([{ x: 0, y: 0 }, { x: 1 / 3, y: 0.5 }, { x: 1, y: 1 }], x, y)).toBe('M0,100L33.333,50L100,0');
+    expect(linePath([{ x: 0.5, y: 0.5 }], x, y)).toBe('M50,50Z');
+    expect(linePath([], x, y)).toBe('');
   });
 });

@@ -1,7 +1,6 @@
 // Pure layout helpers for the charts (after LayerCake: the component only
 // draws, the geometry is computed and tested here without a DOM).
 import { linearScale, type LinearScale } from './linear.ts';
-import { line } from 'd3-shape';
 import type { CurvePoint } from '../../engine/results.ts';
 
 /** The drawing area of one chart in SVG units (the SVG scales to its box). */
@@ -63,16 +62,20 @@ export interface XY {
   y: number;
 }
 
-/** An SVG path through the points, in order. */
-export function linePath(
-  points: readonly XY[],
-  x: LinearScale,
-  y: LinearScale,
-): string {
-  const path = line<XY>()
-    .x((p) => x(p.x))
-    .y((p) => y(p.y));
-  return path([...points]) ?? '';
+/** d3-path's rounding of path coordinates (3 decimals, d3-shape's default). */
+function pathNumber(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+/**
+ * An SVG path through the points, in order: the very string d3-shape's
+ * line() gives (straight segments, coordinates to 3 decimals, a lone point
+ * closed), built in one pass without d3-shape's code before the first chart.
+ */
+export function linePath(points: readonly XY[], x: LinearScale, y: LinearScale): string {
+  let path = '';
+  for (const point of points) path += `${path === '' ? 'M' : 'L'}${pathNumber(x(point.x))},${pathNumber(y(point.y))}`;
+  return points.length === 1 ? `${path}Z` : path;
 }
 
 /**
