@@ -51,7 +51,7 @@ const SIMULATOR_CORE = new RegExp(
   [
     'node_modules/(svelte|d3-[a-z]+|internmap|comlink)/',
     'src/components/charts/(Axis|BarList|ChartFrame|ChartHandle|CurveTable|DropGainChart|FocusChart|JCurveChart|ParetoChart)\\.svelte',
-    'src/components/charts/(chartText\\.svelte|scales)\\.ts',
+    'src/components/charts/(chartText\\.svelte|linear|scales)\\.ts',
     'src/components/controls/(Slider\\.svelte|parameterText\\.ts|sliderScale\\.ts)',
     'src/components/export/(ExportButtons\\.svelte|context\\.ts)',
     'src/embed/route\\.ts',

@@ -4,8 +4,9 @@
 //     charts being redrawn (a headline figure changed, then a frame and the
 //     task after it passed, i.e. the paint happened), at 10,000 and 100,000
 //     customers, measured with performance.now() inside the page;
-//   initialJs: gzip bytes of every JS file the full app really fetches before
-//     its first chart (entry and the chunks it awaits), the worker apart, and
+//   initialJs: gzip bytes of every JS file the full app has loaded when its
+//     first chart is inserted (entry and the chunks it awaits; what loads
+//     later, once the page is idle, does not count), the worker apart, and
 //     the ms to that first chart, over fresh loads.
 //   embed: for `?embed=<view>` (issue 6), gzip bytes of every JS file the
 //     page really fetches before its first chart (entry and the chunks it
@@ -17,7 +18,8 @@
 //     inside the page, at 10,000 and 100,000 customers (issue 13);
 //   dragUpdates: how often per second the CLV figure changes during a 3 s
 //     continuous pointer drag on the churn slider at 1,000,000 customers.
-// One JSON line per case on stdout; progress on stderr.
+// One JSON line per case on stdout; progress on stderr. BENCH_CASES (comma
+// separated case names, e.g. `keyToFigure,initialJs`) runs only those.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,6 +35,8 @@ const REPETITIONS = 15;
 const WARM_UP = 3;
 /** The tab measured: the portfolio view, whose charts depend on every customer. */
 const TAB = process.env.BENCH_TAB ?? 'portfolio';
+const CASES = process.env.BENCH_CASES?.split(',').map((name) => name.trim());
+const wanted = (name: string): boolean => CASES === undefined || CASES.includes(name);
 
 function median(samples: readonly number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -209,17 +213,18 @@ const EMBED_REPETITIONS = 7;
 async function pageLoad(browser: Browser, search: string): Promise<{ ms: number; js: string[] }> {
   const context = await browser.newContext({ viewport: { width: 700, height: 900 }, serviceWorkers: 'block' });
   const page = await context.newPage();
-  const js: string[] = [];
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (url.pathname.endsWith('.js')) js.push(url.pathname);
-  });
   await page.addInitScript(() => {
     // Headless pages in fresh contexts may not run animation frames; the chart's DOM insertion is the mark (paint follows within a frame).
     const observer = new MutationObserver(() => {
       if (document.querySelector('figure.chart svg path, figure.chart svg rect')) {
         observer.disconnect();
-        (window as unknown as { __firstChartMs: number }).__firstChartMs = performance.now();
+        const w = window as unknown as { __firstChartMs: number; __jsBeforeChart: string[] };
+        w.__firstChartMs = performance.now();
+        // The files loaded by then (what loads after the chart, e.g. once the page is idle, does not count).
+        w.__jsBeforeChart = performance
+          .getEntriesByType('resource')
+          .map((entry) => new URL(entry.name).pathname)
+          .filter((path) => path.endsWith('.js'));
       }
     });
     observer.observe(document, { childList: true, subtree: true });
@@ -227,6 +232,7 @@ async function pageLoad(browser: Browser, search: string): Promise<{ ms: number;
   await page.goto(`${BASE_URL}${search}`);
   const ms = await page.waitForFunction(() => (window as unknown as { __firstChartMs?: number }).__firstChartMs, undefined, { timeout: 60_000 });
   const value = Number(await ms.jsonValue());
+  const js = await page.evaluate(() => (window as unknown as { __jsBeforeChart: string[] }).__jsBeforeChart);
   await context.close();
   return { ms: value, js };
 }
@@ -273,19 +279,27 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
   try {
     console.error(`bench/browser: ${executablePath}, Chromium ${browser.version()}, tab #${TAB}`);
-    for (const view of EMBED_VIEWS) console.log(JSON.stringify(await measureEmbed(browser, view)));
+    if (wanted('embed')) for (const view of EMBED_VIEWS) console.log(JSON.stringify(await measureEmbed(browser, view)));
     if (process.env.BENCH_EMBED_ONLY) return;
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     page.on('pageerror', (error) => console.error(`bench/browser: page error: ${error.message}`));
-    for (const n of SIZES) {
-      const medianMs = await measureSlider(page, n);
-      console.log(JSON.stringify({ case: 'sliderToChart', n, medianMs: Number(medianMs.toFixed(1)), repetitions: REPETITIONS }));
+    if (wanted('sliderToChart')) {
+      for (const n of SIZES) {
+        const medianMs = await measureSlider(page, n);
+        console.log(JSON.stringify({ case: 'sliderToChart', n, medianMs: Number(medianMs.toFixed(1)), repetitions: REPETITIONS }));
+      }
     }
-    for (const n of SIZES) console.log(JSON.stringify({ case: 'keyToFigure', n, ...(await measureKey(page, n)), repetitions: KEY_REPETITIONS }));
-    console.log(JSON.stringify({ case: 'dragUpdates', n: 1_000_000, perSecond: await measureDrag(page, 1_000_000, 3), seconds: 3 }));
-    // The full app: what the page really fetches before its first chart (the entry loads main.ts dynamically).
-    const app = await measureLoad(browser, '?lang=de#portfolio');
-    console.log(JSON.stringify({ case: 'initialJs', gzipBytes: app.initialJsGzipBytes, files: app.files, workerGzipBytes: app.workerGzipBytes, firstChartMedianMs: app.firstChartMedianMs, gzipLevel: 9 }));
+    if (wanted('keyToFigure')) {
+      for (const n of SIZES) console.log(JSON.stringify({ case: 'keyToFigure', n, ...(await measureKey(page, n)), repetitions: KEY_REPETITIONS }));
+    }
+    if (wanted('dragUpdates')) {
+      console.log(JSON.stringify({ case: 'dragUpdates', n: 1_000_000, perSecond: await measureDrag(page, 1_000_000, 3), seconds: 3 }));
+    }
+    if (wanted('initialJs')) {
+      // The full app: what the page really fetches before its first chart (the entry loads main.ts dynamically).
+      const app = await measureLoad(browser, '?lang=de#portfolio');
+      console.log(JSON.stringify({ case: 'initialJs', gzipBytes: app.initialJsGzipBytes, files: app.files, workerGzipBytes: app.workerGzipBytes, firstChartMedianMs: app.firstChartMedianMs, gzipLevel: 9 }));
+    }
   } finally {
     await browser.close();
     server.kill();

@@ -8,22 +8,21 @@ import { ParametersState } from './state/parameters.svelte.ts';
 import { ResultsState } from './state/results.svelte.ts';
 import { ScenariosState, summaryOf } from './state/scenarios.svelte.ts';
 import { changedKeys, isParameterKey } from './engine/parameters.ts';
-import { completeScenario } from './persistence/schema.ts';
-import { parseLocationSearch } from './state/url.ts';
+import { accountReaderFor, parseLocationSearch } from './state/url.ts';
 import { createEngineClient } from './worker/client.ts';
 import type { DataState } from './state/data.svelte.ts';
 import type { DataClient } from './worker/dataClient.ts';
 import { SegmentsState } from './state/segments.svelte.ts';
 import { KeyAccountState } from './state/keyAccount.svelte.ts';
 import { ACCOUNT_QUERY_KEY } from './state/accountLink.ts';
-import { accountOf } from './persistence/library.ts';
+import { JOURNAL_KEY, accountOf, completeScenario } from './persistence/records.ts';
 import { sameAccount } from './engine/keyAccount/account.ts';
 
-const location = parseLocationSearch(window.location.search);
+const location = parseLocationSearch(window.location.search, await accountReaderFor(window.location.search));
 if (location.lang) i18n.locale = location.lang;
-// The texts of this language the first view needs (the Daten and Segmente tabs load theirs when opened,
-// the other language loads when the user switches).
-await loadMessages(i18n.locale, ['core', 'scenarios', 'lessons', 'reach']);
+// The texts of this language the first view needs (the saved scenarios, the lessons, formula boards,
+// Daten and Segmente load theirs with their code; the other language loads when the user switches).
+await loadMessages(i18n.locale, ['core', 'reach']);
 
 const params = new ParametersState(location.scenario, location.problems);
 const client = createEngineClient();
@@ -42,7 +41,17 @@ const initial = params.scenario;
 // A reload (or a reopened tab) comes back to this page's own address, which may lag behind the last change.
 const navigation = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
 const revisit = navigation?.type === 'reload' || navigation?.type === 'back_forward';
-void scenarios.init().then(async () => {
+// Storage (IndexedDB, the library and its checks) opens before the first chart only when the last visit
+// left a working state to bring back (its journal entry, in localStorage, says so at once); a first visit
+// opens it once the first figures are on screen.
+const workingLeft = (() => {
+  try {
+    return globalThis.localStorage?.getItem(JOURNAL_KEY) != null;
+  } catch {
+    return false;
+  }
+})();
+void (workingLeft ? scenarios.init() : firstFigures().then(() => scenarios.init())).then(async () => {
   const newest = await scenarios.loadWorking();
   const working = newest?.working ?? null;
   const restored = working ? completeScenario(working.scenario) : null;

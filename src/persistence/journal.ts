@@ -5,8 +5,9 @@
 // journal and IndexedDB's autosave are reconciled: the newer one wins.
 import * as v from 'valibot';
 import type { WorkingState } from './store.ts';
+import { JOURNAL_KEY } from './records.ts';
 
-export const JOURNAL_KEY = 'kundenwert-simulator:working';
+export { JOURNAL_KEY };
 
 export interface JournalEntry extends WorkingState {
   /**

@@ -1,63 +1,22 @@
 // What a user does with saved scenarios, over a ScenarioStore: save as,
 // rename, duplicate, delete with undo, import without overwriting, and
 // telling other tabs. No DOM here, so it is tested in Node.
-import { changedKeys, type Scenario } from '../engine/parameters.ts';
-import { EXAMPLE_ACCOUNT, copyAccount, sameAccount, type KeyAccount } from '../engine/keyAccount/account.ts';
+import type { Scenario } from '../engine/parameters.ts';
+import type { KeyAccount } from '../engine/keyAccount/account.ts';
 import type { ExportedScenario, ScenarioSummary, StoredScenario } from './schema.ts';
 import { StorageError, type ScenarioStore } from './store.ts';
+import { compactScenario, ownAccount } from './records.ts';
+
+export { accountOf, compactScenario, ownAccount, searchScenarios, timestamp, type SortOrder } from './records.ts';
 
 export const APP_VERSION = '0.1.0';
 /** Imported scenarios written per transaction: large enough to be fast, small enough for steady progress. */
 export const IMPORT_BATCH = 250;
 const CHANNEL_NAME = 'kundenwert-scenarios';
 
-/** Only the keys that differ from the defaults are stored: records stay small and readable. */
-export function compactScenario(scenario: Scenario): Partial<Scenario> {
-  return Object.fromEntries(changedKeys(scenario).map((key) => [key, scenario[key]])) as Partial<Scenario>;
-}
-
-/**
- * The key account a record keeps: none when it is the example group, so a
- * scenario whose table was never edited is stored (and exported) as before.
- */
-export function ownAccount(account: Readonly<KeyAccount> | null | undefined): KeyAccount | undefined {
-  return account && !sameAccount(account, EXAMPLE_ACCOUNT) ? copyAccount(account) : undefined;
-}
-
-/** The key account a record opens with: its own, or the example group. */
-export function accountOf(record: { account?: KeyAccount | undefined }): KeyAccount {
-  return copyAccount(record.account ?? EXAMPLE_ACCOUNT);
-}
-
 /** Lets the page paint (progress) between two batches of work. */
 function pause(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/** Now as an ISO timestamp (records and the autosave carry these). */
-export function timestamp(): string {
-  return new Date().toISOString();
-}
-
-export type SortOrder = 'updated' | 'lifetimeProfit' | 'name';
-
-/** Filters by a case-insensitive part of the name and sorts; pure, so the list view and the benchmark share it. */
-export function searchScenarios(scenarios: readonly StoredScenario[], query: string, order: SortOrder, locale = 'de'): StoredScenario[] {
-  const needle = query.trim().toLocaleLowerCase(locale);
-  const found = needle === '' ? [...scenarios] : scenarios.filter((s) => s.name.toLocaleLowerCase(locale).includes(needle));
-  const collator = new Intl.Collator(locale);
-  switch (order) {
-    case 'updated': {
-      // An import gives many scenarios the same time: those go by name ("Kurs 2" before "Kurs 10"), not by random id.
-      const byName = new Intl.Collator(locale, { numeric: true });
-      return found.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || byName.compare(a.name, b.name));
-    }
-    case 'lifetimeProfit':
-      // Scenarios without a summary go last.
-      return found.sort((a, b) => (b.summary?.lifetimeProfit ?? -Infinity) - (a.summary?.lifetimeProfit ?? -Infinity));
-    case 'name':
-      return found.sort((a, b) => collator.compare(a.name, b.name));
-  }
 }
 
 /** A name not yet taken: "Fokus", "Fokus (2)", "Fokus (3)" ... */

@@ -2,7 +2,7 @@
 // records), validated with valibot against the same ranges as the sliders.
 // Each problem names its path, e.g. `scenarios[3].churnRate: must be between 0 and 1`.
 import * as v from 'valibot';
-import { DEFAULTS, PARAMETERS, PARAMETER_KEYS, SHARES_SUM_MESSAGE, sharesProblem, type ParameterKey, type Scenario } from '../engine/parameters.ts';
+import { PARAMETERS, PARAMETER_KEYS, SHARES_SUM_MESSAGE, sharesProblem, type ParameterKey, type Scenario } from '../engine/parameters.ts';
 import {
   ACCOUNT_LIMITS,
   ACCOUNT_SEGMENTS,
@@ -13,6 +13,9 @@ import {
   type KeyAccount,
   type Limit,
 } from '../engine/keyAccount/account.ts';
+import { completeScenario } from './records.ts';
+
+export { completeScenario };
 
 export const EXPORT_FORMAT = 'kundenwert-scenarios';
 /** Version of the export file format; bump with a migration in `parseExport`. */
@@ -212,11 +215,6 @@ function pathOf(prefix: string, issue: v.BaseIssue<unknown>): string {
   // getDotPath joins with dots; show list indices the usual way.
   const tail = keys.replace(/\.(\d+)(?=\.|$)/g, '[$1]').replace(/^(\d+)(?=\.|$)/, '[$1]');
   return tail.startsWith('[') ? `${prefix}${tail}` : `${prefix}.${tail}`;
-}
-
-/** The full scenario of a (partial) stored one: missing keys take today's defaults. */
-export function completeScenario(partial: Partial<Scenario>): Scenario {
-  return { ...DEFAULTS, ...partial };
 }
 
 /**

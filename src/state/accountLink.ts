@@ -2,25 +2,20 @@
 // group, as JSON in base64url, so an edited cell costs a few dozen
 // characters and the address needs no percent-escapes. Reading is strict:
 // anything malformed yields null, and the caller keeps the example group
-// and says so. Pure, so it is tested without a browser.
-import * as v from 'valibot';
+// and says so (accountLinkRead.ts: it brings valibot, so it loads only for a
+// link that has a `ka=`). Pure, so it is tested without a browser.
 import {
   ACCOUNT_LIMITS,
   EXAMPLE_ACCOUNT,
   PROGRAMME_LIMITS,
-  copyAccount,
   sameAccount,
   type AccountNumberKey,
   type KeyAccount,
   type KeyAccountEntity,
   type ProgrammeKey,
 } from '../engine/keyAccount/account.ts';
-import { KeyAccountSchema } from '../persistence/schema.ts';
 
 export const ACCOUNT_QUERY_KEY = 'ka';
-
-/** Longest `ka=` value read: 100 entities fit well below it; anything longer is not ours. */
-const MAX_LENGTH = 40_000;
 
 type EntityPatch = Partial<KeyAccountEntity>;
 
@@ -75,59 +70,9 @@ function toBase64Url(text: string): string {
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-function fromBase64Url(raw: string): string | null {
-  if (!/^[A-Za-z0-9_-]+$/.test(raw)) return null;
-  try {
-    const binary = atob(raw.replace(/-/g, '+').replace(/_/g, '/'));
-    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
-  } catch {
-    return null;
-  }
-}
-
 /** The `ka=` value of an account, or null for the example group (no parameter then). */
 export function encodeAccount(account: Readonly<KeyAccount> | null | undefined): string | null {
   if (!account || sameAccount(account, EXAMPLE_ACCOUNT)) return null;
   return toBase64Url(JSON.stringify(accountDiff(account)));
 }
 
-const PatchSchema = v.strictObject({
-  name: v.optional(v.unknown()),
-  managementCostPerYear: v.optional(v.unknown()),
-  salesHoursAvailable: v.optional(v.unknown()),
-  costPerHour: v.optional(v.unknown()),
-  programme: v.optional(v.record(v.string(), v.unknown())),
-  entities: v.optional(v.array(v.union([v.literal(0), v.record(v.string(), v.unknown())]))),
-  rows: v.optional(v.array(v.unknown())),
-});
-
-/** The account a `ka=` value describes, or null when it is malformed or out of range. */
-export function decodeAccount(raw: string): KeyAccount | null {
-  if (raw.length === 0 || raw.length > MAX_LENGTH) return null;
-  const text = fromBase64Url(raw);
-  if (text === null) return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  const diff = v.safeParse(PatchSchema, json);
-  if (!diff.success) return null;
-  const { programme, entities, rows, ...fields } = diff.output;
-  if (entities !== undefined && rows !== undefined) return null;
-  if (entities !== undefined && entities.length > EXAMPLE_ACCOUNT.entities.length) return null;
-  const base = copyAccount(EXAMPLE_ACCOUNT);
-  const merged: Record<string, unknown> = {
-    ...base,
-    ...Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)),
-    programme: { ...base.programme, ...programme },
-    entities: rows ?? base.entities.map((entity, index) => {
-      const patch = entities?.[index];
-      return patch ? { ...entity, ...patch } : entity;
-    }),
-  };
-  // The whole account through the same checks as a stored one: a patch cannot smuggle in a key or a value.
-  const checked = v.safeParse(KeyAccountSchema, merged);
-  return checked.success ? (checked.output as KeyAccount) : null;
-}

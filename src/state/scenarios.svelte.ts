@@ -5,22 +5,18 @@ import type { Scenario } from '../engine/parameters.ts';
 import type { Results } from '../engine/results.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import { i18n, t } from '../i18n/i18n.svelte.ts';
-import { ConflictError, ScenarioLibrary, ownAccount, searchScenarios, timestamp, type SortOrder } from '../persistence/library.ts';
+import type { ScenarioLibrary } from '../persistence/library.ts';
+import { completeScenario, ownAccount, searchScenarios, timestamp, type SortOrder } from '../persistence/records.ts';
 import type { KeyAccount } from '../engine/keyAccount/account.ts';
-import * as v from 'valibot';
-import {
-  KeyAccountSchema,
-  ScenarioSchema,
-  buildExport,
-  completeScenario,
-  parseExport,
-  type ImportProblem,
-  type ScenarioSummary,
-  type StoredScenario,
-} from '../persistence/schema.ts';
-import { QueuedStore } from '../persistence/queued.ts';
-import { browserIndexedDb, openScenarioStore, StorageError, type OpenedStore, type SkippedRecord, type WorkingState } from '../persistence/store.ts';
-import { browserJournal, newestWorking, readJournal, writeJournal, type JournalEntry, type Reconciled } from '../persistence/journal.ts';
+import type { ImportProblem, ScenarioSummary, StoredScenario } from '../persistence/schema.ts';
+import type { QueuedStore } from '../persistence/queued.ts';
+import type { OpenedStore, SkippedRecord, WorkingState } from '../persistence/store.ts';
+import type { JournalEntry, Reconciled } from '../persistence/journal.ts';
+
+type StorageCode = typeof import('./scenarioStorage.ts');
+/** The storage code, loaded once by the first state that opens storage. */
+let storageModule: Promise<StorageCode> | null = null;
+const loadStorage = (): Promise<StorageCode> => (storageModule ??= import('./scenarioStorage.ts'));
 
 export const AUTOSAVE_DELAY_MS = 400;
 export const MAX_COMPARED = 4;
@@ -87,6 +83,8 @@ export class ScenariosState {
   summarize: ((scenarios: readonly Scenario[]) => Promise<ScenarioSummary[]>) | null = null;
 
   #library: ScenarioLibrary | null = null;
+  /** Loaded by init() or attach(); every path that writes or reads storage runs after one of them. */
+  #storage: StorageCode | null = null;
   #autosave: ReturnType<typeof setTimeout> | null = null;
   #pendingWorking: WorkingState | null = null;
   /** Where each change is written at once (null: nothing outlives the tab, so nothing is journaled). */
@@ -116,6 +114,7 @@ export class ScenariosState {
   async init(factory?: IDBFactory | null, journal?: Pick<Storage, 'getItem' | 'setItem'> | null): Promise<void> {
     // While an older tab blocks the upgrade, work starts at once over a queue
     // that is written to the database as soon as it opens.
+    const { QueuedStore, browserIndexedDb, openScenarioStore } = (this.#storage = await loadStorage());
     let queued: QueuedStore | null = null;
     let goOn: (opened: OpenedStore) => void = () => undefined;
     const blocked = new Promise<OpenedStore>((resolve) => (goOn = resolve));
@@ -143,6 +142,7 @@ export class ScenariosState {
 
   /** Works over an opened store (tests inject a failing one here). */
   async attach(opened: OpenedStore, journal?: Pick<Storage, 'getItem' | 'setItem'> | null): Promise<void> {
+    const { ScenarioLibrary, browserJournal, readJournal } = (this.#storage = await loadStorage());
     this.storageProblem = opened.problem;
     this.#journal = opened.store.persistent ? (journal === undefined ? browserJournal() : journal) : null;
     this.#startJournal = readJournal(this.#journal);
@@ -162,8 +162,17 @@ export class ScenariosState {
     if (!active) this.activeId = null;
   }
 
+  /** A full disk (IndexedDB's quota), as opposed to any other storage failure. */
+  #isFull(error: unknown): boolean {
+    return this.#storage !== null && error instanceof this.#storage.StorageError && error.kind === 'quota';
+  }
+
+  #isConflict(error: unknown): error is InstanceType<StorageCode['ConflictError']> {
+    return this.#storage !== null && error instanceof this.#storage.ConflictError;
+  }
+
   #report(error: unknown): void {
-    if (error instanceof StorageError && error.kind === 'quota') this.message = { kind: 'storageFull' };
+    if (this.#isFull(error)) this.message = { kind: 'storageFull' };
     else this.message = { kind: 'storageFailed', detail: error instanceof Error ? error.message : String(error) };
   }
 
@@ -171,7 +180,7 @@ export class ScenariosState {
     try {
       return await work();
     } catch (error) {
-      if (error instanceof ConflictError) return null;
+      if (this.#isConflict(error)) return null;
       this.#report(error);
       return null;
     }
@@ -201,7 +210,7 @@ export class ScenariosState {
       this.message = { kind: 'saved', name: saved.name };
       return saved;
     } catch (error) {
-      if (error instanceof ConflictError) {
+      if (this.#isConflict(error)) {
         this.conflict = error.current;
         this.message = { kind: 'conflict', name: error.current?.name ?? '' };
         return null;
@@ -276,7 +285,7 @@ export class ScenariosState {
       if (this.undo === undo) this.undo = null;
       this.message = { kind: 'undone', name: undo.name };
     } catch (error) {
-      const full = error instanceof StorageError && error.kind === 'quota';
+      const full = this.#isFull(error);
       this.message = { kind: 'undoFailed', name: undo.name, full, detail: error instanceof Error ? error.message : String(error) };
     }
   }
@@ -288,14 +297,15 @@ export class ScenariosState {
 
   exportText(ids?: readonly string[]): string {
     const chosen = ids ? this.scenarios.filter((s) => ids.includes(s.id)) : this.scenarios;
-    return buildExport(chosen);
+    if (!this.#storage) throw new Error('exportText before storage was opened (init)');
+    return this.#storage.buildExport(chosen);
   }
 
   /** Adds the valid scenarios of an export file as new ones and reports every problem. */
   async importText(text: string): Promise<void> {
     const library = this.#library;
-    if (!library) return;
-    const { valid, problems } = parseExport(text);
+    if (!library || !this.#storage) return;
+    const { valid, problems } = this.#storage.parseExport(text);
     this.importProgress = { written: 0, total: valid.length };
     // Recomputed, not trusted from the file: the summaries are this app's figures for the scenario.
     // Each costs a whole engine run; a bulk import (a course's 10,000) is listed without them
@@ -308,7 +318,7 @@ export class ScenariosState {
     } catch (error) {
       // A full disk stops the import; what was written stays, and so does the list of the file's problems.
       const added = (error as { added?: unknown[] }).added?.length ?? 0;
-      const stopped = error instanceof StorageError && error.kind === 'quota' ? 'full' : 'failed';
+      const stopped = this.#isFull(error) ? 'full' : 'failed';
       this.message = { kind: 'imported', count: added, problems, total: valid.length, stopped };
     } finally {
       this.importProgress = null;
@@ -336,12 +346,12 @@ export class ScenariosState {
       this.autosaveProblem = null;
     } catch (error) {
       // Autosave failing must not interrupt slider work; the notice above every tab says so.
-      this.autosaveProblem = { full: error instanceof StorageError && error.kind === 'quota', detail: error instanceof Error ? error.message : String(error) };
+      this.autosaveProblem = { full: this.#isFull(error), detail: error instanceof Error ? error.message : String(error) };
     }
   }
 
   #writeJournal(working: WorkingState): void {
-    writeJournal(this.#journal, { ...working, search: globalThis.location?.search ?? '' });
+    this.#storage?.writeJournal(this.#journal, { ...working, search: globalThis.location?.search ?? '' });
   }
 
   /**
@@ -350,7 +360,8 @@ export class ScenariosState {
    * From here on every change is journaled.
    */
   async loadWorking(): Promise<Reconciled | null> {
-    if (!this.#library) return null;
+    const storage = this.#storage;
+    if (!this.#library || !storage) return null;
     let stored: WorkingState | null = null;
     try {
       stored = await this.#library.store.loadWorking();
@@ -358,15 +369,15 @@ export class ScenariosState {
       stored = null;
     }
     const valid = (working: WorkingState | null) => {
-      if (!working || !v.safeParse(ScenarioSchema, working.scenario).success) return null;
+      if (!working || !storage.isValidScenario(working.scenario)) return null;
       // A damaged account costs only the account (the example group then), not the sliders.
-      if (working.account !== undefined && !v.safeParse(KeyAccountSchema, working.account).success) {
+      if (working.account !== undefined && !storage.isValidAccount(working.account)) {
         const { account: _damaged, ...rest } = working;
         return rest;
       }
       return working;
     };
-    const newest = newestWorking(valid(this.#startJournal) as JournalEntry | null, valid(stored));
+    const newest = storage.newestWorking(valid(this.#startJournal) as JournalEntry | null, valid(stored));
     this.#journalHeld = false;
     if (this.#pendingWorking) this.#writeJournal(this.#pendingWorking);
     return newest;

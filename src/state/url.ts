@@ -14,7 +14,10 @@ import {
 } from '../engine/parameters.ts';
 import { DEFAULT_CURRENCY, isCurrency, type Currency, type Locale } from '../i18n/format.ts';
 import type { KeyAccount } from '../engine/keyAccount/account.ts';
-import { ACCOUNT_QUERY_KEY, decodeAccount, encodeAccount } from './accountLink.ts';
+import { ACCOUNT_QUERY_KEY, encodeAccount } from './accountLink.ts';
+
+/** Reads a `ka=` value (accountLinkRead.ts's decodeAccount); null for a malformed one. */
+export type AccountReader = (raw: string) => KeyAccount | null;
 
 /** Query keys that are not scenario parameters but belong to the app. */
 export const APP_QUERY_KEYS: readonly string[] = ['lang', 'embed', 'currency'];
@@ -37,8 +40,12 @@ export interface ParsedLocation {
   problems: UrlProblem[];
 }
 
-/** Reads the scenario and language from a query string (`?churnRate=0.25&lang=en`). */
-export function parseLocationSearch(search: string): ParsedLocation {
+/**
+ * Reads the scenario and language from a query string (`?churnRate=0.25&lang=en`).
+ * A `ka=` is read with `readAccount`, which the caller loads only for a query that has one
+ * (`accountReaderFor`); without it any `ka=` counts as malformed.
+ */
+export function parseLocationSearch(search: string, readAccount: AccountReader = () => null): ParsedLocation {
   // Every value of each key, in order of appearance.
   const values = new Map<string, string[]>();
   for (const [key, raw] of new URLSearchParams(search)) {
@@ -63,7 +70,7 @@ export function parseLocationSearch(search: string): ParsedLocation {
       continue;
     }
     if (key === ACCOUNT_QUERY_KEY) {
-      account = decodeAccount(raw);
+      account = readAccount(raw);
       if (account === null) problems.push({ key, raw, reason: 'invalidAccount' });
       continue;
     }
@@ -79,6 +86,12 @@ export function parseLocationSearch(search: string): ParsedLocation {
     problems.push({ key: problem.key, raw: raws.get(problem.key) ?? '', reason: problem.reason });
   }
   return { scenario: parsed.scenario, lang, account, problems };
+}
+
+/** The `ka=` reader a query needs: loaded (with its checks) only when the query has a key account. */
+export async function accountReaderFor(search: string): Promise<AccountReader | undefined> {
+  if (!new URLSearchParams(search).has(ACCOUNT_QUERY_KEY)) return undefined;
+  return (await import('./accountLinkRead.ts')).decodeAccount;
 }
 
 /** The query value of one parameter: fractions as they are, `unlimited` for an open horizon. */

@@ -80,4 +80,27 @@ test.describe('load', () => {
 
     await expectNonBlank(page, png, 'screenshot 1280x720');
   });
+
+  test('a first visit draws its first chart before it loads storage, lessons, formula boards or the embed dialog', async ({ page }) => {
+    await page.addInitScript(() => {
+      const observer = new MutationObserver(() => {
+        if (!document.querySelector('figure.chart svg path')) return;
+        observer.disconnect();
+        // The JS files loaded when the first chart is inserted.
+        (window as unknown as { __jsAtChart: string[] }).__jsAtChart = performance
+          .getEntriesByType('resource')
+          .map((entry) => new URL(entry.name).pathname)
+          .filter((path) => path.endsWith('.js'));
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    });
+    await page.goto('/#kunde');
+    await expectKpi4(page, 'clv', 339.3803);
+    const atChart = await page.evaluate(() => (window as unknown as { __jsAtChart: string[] }).__jsAtChart);
+    expect(atChart.some((path) => /\/index-[\w-]+\.js$/.test(path))).toBe(true);
+    // Chunk names come from the modules they hold (vite's output names).
+    expect(atChart.filter((path) => /scenarioStorage|library|accountLinkRead|lessons\.svelte|LessonGuide|Formulas|EmbedDialog/.test(path))).toEqual([]);
+    // Once the page is idle the formula board follows, below the chart.
+    await expect(page.locator('.formula-board').first()).toContainText('339,38');
+  });
 });

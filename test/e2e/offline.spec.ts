@@ -30,6 +30,30 @@ test.describe('offline', () => {
     await context.setOffline(false);
   });
 
+  test('the parts that load after the first chart come from the cache too: formulas, lessons, saved scenarios, embed dialog', async ({ page, context }) => {
+    await page.goto('/?lang=en');
+    await expectKpi4(page, 'clv', 339.3803);
+    await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated')).toBe(true);
+
+    await context.setOffline(true);
+    await page.reload();
+    await expectKpi4(page, 'clv', 339.3803);
+    // The formula board (loaded once the page is idle) writes the chain with today's numbers.
+    await expect(page.locator('.formula-board').first()).toContainText('339.38');
+    // The lessons (scripts, guide and texts) load with their tab, and a lesson starts.
+    await page.getByRole('tab', { name: 'Lessons' }).click();
+    await page.getByRole('button', { name: 'Start' }).first().click();
+    await expect(page.getByRole('button', { name: 'Leave lesson' })).toBeVisible();
+    // Storage and the saved-scenario list (idb, valibot) load offline as well.
+    await page.goto('/?lang=en#szenarien');
+    await expect(page.getByRole('button', { name: 'Save as new scenario' })).toBeVisible();
+    await expect(page.getByText('No scenarios saved yet.', { exact: false })).toBeVisible();
+    // The embed dialog opens from its button.
+    await page.getByRole('button', { name: 'Embed' }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await context.setOffline(false);
+  });
+
   test('the sample data ("Try with sample data") loads and fits with the network off', async ({ page, context }) => {
     await page.goto('/?lang=en');
     await expectKpi4(page, 'clv', 339.3803);

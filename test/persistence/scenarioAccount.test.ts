@@ -13,8 +13,9 @@ import { ScenarioLibrary, accountOf } from '../../src/persistence/library.ts';
 import { buildExport, parseExport } from '../../src/persistence/schema.ts';
 import { DB_NAME, MemoryScenarioStore, openScenarioStore } from '../../src/persistence/store.ts';
 import { readJournal, writeJournal } from '../../src/persistence/journal.ts';
-import { decodeAccount, encodeAccount } from '../../src/state/accountLink.ts';
-import { parseLocationSearch, searchFor } from '../../src/state/url.ts';
+import { encodeAccount } from '../../src/state/accountLink.ts';
+import { decodeAccount } from '../../src/state/accountLinkRead.ts';
+import { accountReaderFor, parseLocationSearch, searchFor } from '../../src/state/url.ts';
 
 /** The value, or a failed test where there is none. */
 function must<T>(value: T | null | undefined): T {
@@ -121,14 +122,21 @@ describe('the key account in a link (ka=)', () => {
     expect(encodeAccount(EXAMPLE_ACCOUNT)).toBeNull();
   });
 
-  it('one edited cell is a short parameter that reads back as the same table', () => {
+  it('one edited cell is a short parameter that reads back as the same table', async () => {
     const ka = encodeAccount(edited());
     expect(ka).not.toBeNull();
     // {"entities":[0,{"revenue":120000}]} in base64url: 48 characters.
     expect(must(ka).length).toBeLessThanOrEqual(48);
-    const parsed = parseLocationSearch(searchFor(DEFAULTS, 'de', 'EUR', 'de', edited()));
+    const search = searchFor(DEFAULTS, 'de', 'EUR', 'de', edited());
+    // The page loads the reader for a query with `ka=` (and only then).
+    const parsed = parseLocationSearch(search, await accountReaderFor(search));
     expect(parsed.problems).toEqual([]);
     expect(sameAccount(must(parsed.account), edited())).toBe(true);
+  });
+
+  it('a query without a key account loads no reader for it', async () => {
+    expect(await accountReaderFor('?focus=0.5&lang=en')).toBeUndefined();
+    expect(await accountReaderFor('?ka=e30')).toBe(decodeAccount);
   });
 
   it('added and deleted rows travel as the whole table', () => {
@@ -139,7 +147,7 @@ describe('the key account in a link (ka=)', () => {
 
   it('a malformed value is named, and the example group stays', () => {
     for (const raw of ['', 'nicht-base64!', btoa('{"entities":[0,{"marginRate":3}]}'), btoa('{"evil":1}'), btoa('[1,2]')]) {
-      const parsed = parseLocationSearch(`?ka=${encodeURIComponent(raw)}&focus=0.5`);
+      const parsed = parseLocationSearch(`?ka=${encodeURIComponent(raw)}&focus=0.5`, decodeAccount);
       expect(parsed.account).toBeNull();
       expect(parsed.problems).toEqual([{ key: 'ka', raw, reason: 'invalidAccount' }]);
       expect(parsed.scenario.focus).toBe(0.5);

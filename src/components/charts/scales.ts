@@ -1,7 +1,6 @@
 // Pure layout helpers for the charts (after LayerCake: the component only
 // draws, the geometry is computed and tested here without a DOM).
-import { scaleLinear, type ScaleLinear } from 'd3-scale';
-import { line } from 'd3-shape';
+import { linearScale, type LinearScale } from './linear.ts';
 import type { CurvePoint } from '../../engine/results.ts';
 
 /** The drawing area of one chart in SVG units (the SVG scales to its box). */
@@ -35,13 +34,13 @@ export function plotBottom(frame: Frame): number {
   return frame.height - frame.bottom;
 }
 
-export function xScaleOf(domain: readonly [number, number], frame: Frame, nice = false): ScaleLinear<number, number> {
-  const scale = scaleLinear().domain(domain).range([plotLeft(frame), plotRight(frame)]);
+export function xScaleOf(domain: readonly [number, number], frame: Frame, nice = false): LinearScale {
+  const scale = linearScale(domain, [plotLeft(frame), plotRight(frame)]);
   return nice ? scale.nice() : scale;
 }
 
-export function yScaleOf(domain: readonly [number, number], frame: Frame, nice = true): ScaleLinear<number, number> {
-  const scale = scaleLinear().domain(domain).range([plotBottom(frame), plotTop(frame)]);
+export function yScaleOf(domain: readonly [number, number], frame: Frame, nice = true): LinearScale {
+  const scale = linearScale(domain, [plotBottom(frame), plotTop(frame)]);
   return nice ? scale.nice() : scale;
 }
 
@@ -63,16 +62,20 @@ export interface XY {
   y: number;
 }
 
-/** An SVG path through the points, in order. */
-export function linePath(
-  points: readonly XY[],
-  x: ScaleLinear<number, number>,
-  y: ScaleLinear<number, number>,
-): string {
-  const path = line<XY>()
-    .x((p) => x(p.x))
-    .y((p) => y(p.y));
-  return path([...points]) ?? '';
+/** d3-path's rounding of path coordinates (3 decimals, d3-shape's default). */
+function pathNumber(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+/**
+ * An SVG path through the points, in order: the very string d3-shape's
+ * line() gives (straight segments, coordinates to 3 decimals, a lone point
+ * closed), built in one pass without d3-shape's code before the first chart.
+ */
+export function linePath(points: readonly XY[], x: LinearScale, y: LinearScale): string {
+  let path = '';
+  for (const point of points) path += `${path === '' ? 'M' : 'L'}${pathNumber(x(point.x))},${pathNumber(y(point.y))}`;
+  return points.length === 1 ? `${path}Z` : path;
 }
 
 /**
@@ -120,7 +123,7 @@ export function verticalBar(
   center: number,
   halfWidth: number,
   value: number,
-  y: ScaleLinear<number, number>,
+  y: LinearScale,
 ): Bar {
   const zero = y(0);
   const top = y(value);
@@ -132,7 +135,7 @@ export function horizontalBar(
   top: number,
   height: number,
   value: number,
-  x: ScaleLinear<number, number>,
+  x: LinearScale,
 ): Bar {
   const zero = x(0);
   const end = x(value);
@@ -290,6 +293,6 @@ export function labelCentred(x: number, text: string, fontSize: number, frame: F
 
 /** The labels a y axis over `domain` will show (for the left margin): its nice ticks, formatted. */
 export function tickLabels(domain: readonly [number, number], format: (value: number) => string, count = 5, nice = true): string[] {
-  const scale = scaleLinear().domain(domain);
+  const scale = linearScale(domain);
   return (nice ? scale.nice() : scale).ticks(count).map(format);
 }
