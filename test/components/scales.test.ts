@@ -7,6 +7,7 @@ import {
   domainWithZero,
   horizontalBar,
   labelBeside,
+  labelFitsBeside,
   paretoFromLorenz,
   sizedFrame,
   textWidth,
@@ -156,6 +157,15 @@ describe('sizedFrame and wrapLabel', () => {
     const text = 'amortisiert nach 6,1 Jahren';
     expect(labelBeside(frame.left + 10, text, 13, frame).anchor).toBe('start');
     expect(labelBeside(frame.width - frame.right - 10, text, 13, frame).anchor).toBe('end');
+  });
+
+  it('says when a label fits on neither side of a line (the tracking chart then names the periods on their sides)', () => {
+    const phone = sizedFrame(340, 13, { yLabels: ['0', '4.000'], xTitle: 'Woche', yTitle: 'Wiederholungskäufe bisher' });
+    const middle = (phone.left + phone.width - phone.right) / 2;
+    expect(labelFitsBeside(middle, 'Kalibrierungsende', 13, phone)).toBe(false);
+    expect(labelFitsBeside(middle, 'Kalibrierung', 13, phone)).toBe(true);
+    const wide = sizedFrame(1200, 13);
+    expect(labelFitsBeside((wide.left + wide.width - wide.right) / 2, 'Kalibrierungsende', 13, wide)).toBe(true);
   });
 });
 

@@ -274,6 +274,12 @@ export const BOLD = 1.1;
  * Where to write a label next to a point at `x` so that it stays inside the
  * plot: to the right of it, or to the left when it would run out.
  */
+/** True when `text` fits on one side of the line at `x` inside the plot (where labelBeside puts it without crossing the line). */
+export function labelFitsBeside(x: number, text: string, fontSize: number, frame: Frame, offset = 6): boolean {
+  const width = textWidth(text, fontSize) * BOLD;
+  return width <= plotRight(frame) - x - offset || width <= x - offset - plotLeft(frame);
+}
+
 export function labelBeside(x: number, text: string, fontSize: number, frame: Frame, offset = 6): { x: number; anchor: 'start' | 'end' } {
   const width = textWidth(text, fontSize) * BOLD;
   const right = plotRight(frame) - x - offset;
