@@ -4,9 +4,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayFromCivil } from '../../src/data/dates.ts';
-import { drawParameters } from '../../src/data/forecastBand.ts';
+import { analyzeBytes } from '../../src/data/analysis.ts';
+import { CLV_DEFAULTS } from '../../src/data/clv.ts';
+import { forecastCustomers } from '../../src/data/forecast.ts';
+import { drawParameters, groupCustomers, portfolioTotals } from '../../src/data/forecastBand.ts';
 import { createDataSession } from '../../src/data/session.ts';
-import { sharedText } from './fixtures.ts';
+import { sharedBytes, sharedText } from './fixtures.ts';
 
 async function cdnowSession(keep: (customer: number) => boolean = () => true) {
   const lines = sharedText('cdnow_sample_transactions.csv').trim().split('\n');
@@ -24,7 +27,7 @@ const width = (q: { lower: number; upper: number }, point: number): number => (q
 describe('forecastBand on CDNOW', () => {
   it('brackets the point forecast of purchases and CLV, and is the same on a second ask (seeded)', async () => {
     const { session, result } = await cdnowSession();
-    const band = await session.forecastBand();
+    const band = await session.forecastBand(result.forecast.options);
     const { totalExpectedPurchases: purchases, totalClv: clv } = result.forecast;
     expect(band?.draws).toBe(200);
     expect(band?.purchases.lower).toBeLessThan(purchases);
@@ -33,14 +36,14 @@ describe('forecastBand on CDNOW', () => {
     expect(band?.clv.upper).toBeGreaterThan(clv);
     // The median of the draws sits near the point forecast: the log-normal draws are nearly symmetric at this N.
     expect(Math.abs((band?.purchases.median ?? 0) / purchases - 1)).toBeLessThan(0.02);
-    expect(await session.forecastBand()).toEqual(band);
+    expect(await session.forecastBand(result.forecast.options)).toEqual(band);
   }, 60_000);
 
   it('narrows on the full data against a half sample (odd customer ids): about 1/sqrt(2) as wide', async () => {
     const full = await cdnowSession();
     const half = await cdnowSession((id) => id % 2 === 1);
-    const fullBand = await full.session.forecastBand();
-    const halfBand = await half.session.forecastBand();
+    const fullBand = await full.session.forecastBand(full.result.forecast.options);
+    const halfBand = await half.session.forecastBand(half.result.forecast.options);
     if (fullBand === null || halfBand === null) throw new Error('no band');
     const ratioPurchases = width(fullBand.purchases, full.result.forecast.totalExpectedPurchases) / width(halfBand.purchases, half.result.forecast.totalExpectedPurchases);
     const ratioClv = width(fullBand.clv, full.result.forecast.totalClv) / width(halfBand.clv, half.result.forecast.totalClv);
@@ -50,6 +53,22 @@ describe('forecastBand on CDNOW', () => {
     expect(ratioClv).toBeGreaterThan(0.5);
     expect(ratioClv).toBeLessThan(0.9);
   }, 120_000);
+});
+
+describe('portfolioTotals', () => {
+  it('is the sum of the per-customer forecasts (forecast.ts) at the fitted parameters, grouped or not', async () => {
+    const outcome = await analyzeBytes(sharedBytes('cdnow_sample_transactions.csv'), { calibrationEnd: dayFromCivil(1997, 9, 30) });
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    const { bgnbd, gammaGamma, calibration } = outcome.analysis;
+    const options = { ...CLV_DEFAULTS, marginRate: 0.3, horizon: 2 * CLV_DEFAULTS.periodsPerYear };
+    const each = forecastCustomers(bgnbd, gammaGamma, calibration, options.horizon, options);
+    const groups = groupCustomers(calibration);
+    expect(groups.x.length).toBeLessThan(calibration.frequency.length);
+    const totals = portfolioTotals(bgnbd, gammaGamma, calibration, groups, options.horizon, options);
+    const sum = (values: Float64Array) => values.reduce((s, v) => s + v, 0);
+    expect(totals.purchases / sum(each.expectedPurchases)).toBeCloseTo(1, 10);
+    expect(totals.clv / sum(each.clv)).toBeCloseTo(1, 10);
+  });
 });
 
 describe('drawParameters', () => {
