@@ -14,6 +14,8 @@
 // simulateFit = the Daten tab's "Simulate, fit, compare" run: 100, 1,000,
 // 10,000 and 100,000 customers drawn from CDNOW's parameters, both models fitted
 // with Hessian intervals each (no target in the issue; it runs in its own worker).
+// forecastBand = the 95 % band of the CDNOW portfolio's expected purchases and
+// CLV (one year) from 200 parameter draws, asked with every forecast (no target).
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +30,9 @@ import { bootstrapModel } from '../src/data/bootstrap.ts';
 import { fitModel } from '../src/data/models.ts';
 import { prepareBgNbd } from '../src/data/bgnbd.ts';
 import { importSummaryText } from '../src/data/summaryImport.ts';
+import { CLV_DEFAULTS } from '../src/data/clv.ts';
+import { forecastBand } from '../src/data/forecastBand.ts';
+import { gammaGammaHessian, hessianIntervals } from '../src/data/intervals.ts';
 import { simulateAndFit } from '../src/data/simulateFit.ts';
 
 const SHARED_DATA = resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/data');
@@ -116,7 +121,7 @@ export function generatedSummary(customers: number): string {
 }
 
 /** The cases of this file, for bench/run.ts's single-case argument. */
-export const DATA_CASES = ['importCsv', 'fitBgNbd', 'fitGammaGamma', 'fitLarge', 'importSummary', 'fitParetoNbd', 'bootstrap', 'simulateFit'] as const;
+export const DATA_CASES = ['importCsv', 'fitBgNbd', 'fitGammaGamma', 'fitLarge', 'importSummary', 'fitParetoNbd', 'bootstrap', 'simulateFit', 'forecastBand'] as const;
 
 /** Runs every case, or only `only` when it names one of DATA_CASES. */
 export async function runDataBenchmarks(print: (line: Record<string, unknown>) => void, only?: string): Promise<void> {
@@ -165,7 +170,7 @@ export async function runDataBenchmarks(print: (line: Record<string, unknown>) =
     const input = { bgnbd: { r: 0.243, alpha: 4.41, a: 0.793, b: 2.43 }, gammaGamma: { p: 6.25, q: 3.74, v: 15.44 }, seed: 1, weeks: 39 };
     print({ case: 'simulateFit', n: 111_100, ...measureWithCpu(3, 0, () => simulateAndFit(input)) });
   }
-  if (!wanted('fitBgNbd') && !wanted('fitGammaGamma') && !wanted('fitParetoNbd') && !wanted('bootstrap')) return;
+  if (!wanted('fitBgNbd') && !wanted('fitGammaGamma') && !wanted('fitParetoNbd') && !wanted('bootstrap') && !wanted('forecastBand')) return;
 
   const log = await importTransactions(readFileSync(resolve(SHARED_DATA, 'cdnow_sample_transactions.csv'), 'utf8'));
   if (!log.ok) throw new Error(log.error.message);
@@ -185,6 +190,16 @@ export async function runDataBenchmarks(print: (line: Record<string, unknown>) =
     const model = fitModel('bgnbd', prepared);
     const resamples = 200;
     print({ case: 'bootstrap', n: calibration.frequency.length, resamples, ...measureWithCpu(3, 0, () => bootstrapModel(model, prepared, resamples, 20_160)), targetMs: 10_000 });
+  }
+  if (wanted('forecastBand')) {
+    const model = fitModel('bgnbd', prepared);
+    const spend = fitGammaGamma(prepareGammaGamma(calibration.frequency, calibration.monetary));
+    const bg = hessianIntervals(model, prepared);
+    const gg = gammaGammaHessian(spend, prepareGammaGamma(calibration.frequency, calibration.monetary));
+    if (bg === null || gg === null) throw new Error('no information matrix');
+    const fits = [{ values: model.values, logCovariance: bg.logCovariance }, { values: [spend.p, spend.q, spend.v], logCovariance: gg.logCovariance }] as const;
+    const run = () => forecastBand(fits[0], fits[1], calibration, CLV_DEFAULTS.horizon, CLV_DEFAULTS, 200, 20_161);
+    print({ case: 'forecastBand', n: calibration.frequency.length, draws: 200, ...measureWithCpu(5, 1, run) });
   }
 }
 

@@ -39,15 +39,13 @@ export const CLV_DEFAULTS: ClvOptions = {
 /** The same defaults for data summarised in days. */
 export const CLV_DEFAULTS_DAYS: ClvOptions = { horizon: 365.25, annualDiscountRate: 0.1, periodsPerYear: 365.25, step: 365.25 / 12, marginRate: 1 };
 
-export function customerLifetimeValue(
-  bgnbd: BgNbdParameters,
-  gammaGamma: GammaGammaParameters,
-  customer: { x: number; tx: number; T: number; mbar: number },
-  options: ClvOptions = CLV_DEFAULTS,
-): number {
-  const { x, tx, T, mbar } = customer;
+/**
+ * The customer's expected purchases over the horizon, each step's discounted
+ * to its end: the CLV per unit of margin and spend, which depends on the
+ * BG/NBD and the customer's (x, t_x, T) alone.
+ */
+export function discountedPurchases(bgnbd: BgNbdParameters, x: number, tx: number, T: number, options: ClvOptions = CLV_DEFAULTS): number {
   if (!(options.horizon > 0)) return 0;
-  const spend = conditionalExpectedAverageProfit(gammaGamma, x, mbar);
   // A non-positive step would never reach the horizon: take the horizon in one step.
   const step = options.step > 0 ? options.step : options.horizon;
   let discounted = 0;
@@ -58,5 +56,16 @@ export function customerLifetimeValue(
     before = expected;
     if (t >= options.horizon) break;
   }
-  return options.marginRate * spend * discounted;
+  return discounted;
+}
+
+export function customerLifetimeValue(
+  bgnbd: BgNbdParameters,
+  gammaGamma: GammaGammaParameters,
+  customer: { x: number; tx: number; T: number; mbar: number },
+  options: ClvOptions = CLV_DEFAULTS,
+): number {
+  const { x, tx, T, mbar } = customer;
+  if (!(options.horizon > 0)) return 0;
+  return options.marginRate * conditionalExpectedAverageProfit(gammaGamma, x, mbar) * discountedPurchases(bgnbd, x, tx, T, options);
 }

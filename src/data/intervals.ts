@@ -31,11 +31,8 @@ export function numericHessian(f: (x: readonly number[]) => number, x: readonly 
   return hessian;
 }
 
-/**
- * Inverse of a symmetric positive definite matrix by Cholesky; null when it
- * is not positive definite (a flat or saddle direction: no interval).
- */
-export function invertPositiveDefinite(matrix: readonly (readonly number[])[]): number[][] | null {
+/** Lower Cholesky factor L (A = L L^T); null when A is not positive definite. */
+export function cholesky(matrix: readonly (readonly number[])[]): number[][] | null {
   const n = matrix.length;
   const lower = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   for (let i = 0; i < n; i++) {
@@ -50,6 +47,17 @@ export function invertPositiveDefinite(matrix: readonly (readonly number[])[]): 
       }
     }
   }
+  return lower;
+}
+
+/**
+ * Inverse of a symmetric positive definite matrix by Cholesky; null when it
+ * is not positive definite (a flat or saddle direction: no interval).
+ */
+export function invertPositiveDefinite(matrix: readonly (readonly number[])[]): number[][] | null {
+  const n = matrix.length;
+  const lower = cholesky(matrix);
+  if (lower === null) return null;
   // Inverse of L by forward substitution, then A^-1 = L^-T L^-1.
   const inverseLower = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   for (let i = 0; i < n; i++) {
@@ -108,16 +116,22 @@ export function hessianIntervals(model: FittedModel, data: BgNbdData): ModelInte
   return { intervals, logCovariance: covariance };
 }
 
-/** Hessian intervals of the Gamma-Gamma p, q, v; null when the information matrix is not positive definite. */
-export function gammaGammaHessianIntervals(params: GammaGammaParameters, data: GammaGammaData): ParameterInterval[] | null {
+/** Hessian intervals of the Gamma-Gamma p, q, v with their log covariance; null when the information matrix is not positive definite. */
+export function gammaGammaHessian(params: GammaGammaParameters, data: GammaGammaData): ModelIntervals | null {
   const f = (theta: readonly number[]): number =>
     gammaGammaLogLikelihood({ p: Math.exp(theta[0] as number), q: Math.exp(theta[1] as number), v: Math.exp(theta[2] as number) }, data);
   const values = [params.p, params.q, params.v];
   const hessian = numericHessian(f, values.map(Math.log), LOG_STEP);
   const covariance = invertPositiveDefinite(hessian.map((row) => row.map((h) => -h)));
   if (covariance === null) return null;
-  return values.map((value, i) => {
+  const intervals = values.map((value, i) => {
     const sd = Math.sqrt((covariance[i] as number[])[i] as number);
     return { name: ['p', 'q', 'v'][i] as string, estimate: value, standardError: value * sd, lower: value * Math.exp(-Z_95 * sd), upper: value * Math.exp(Z_95 * sd) };
   });
+  return { intervals, logCovariance: covariance };
+}
+
+/** Hessian intervals of the Gamma-Gamma p, q, v; null when the information matrix is not positive definite. */
+export function gammaGammaHessianIntervals(params: GammaGammaParameters, data: GammaGammaData): ParameterInterval[] | null {
+  return gammaGammaHessian(params, data)?.intervals ?? null;
 }

@@ -10,7 +10,9 @@ import { prepareBgNbd, type BgNbdData } from './bgnbd.ts';
 import { aliveHistory, customerPurchaseDistribution, forecastMatrix, type AlivePoint, type ForecastMatrix } from './customerView.ts';
 import { prepareGammaGamma } from './gammaGamma.ts';
 import type { HoldoutGroup } from './holdout.ts';
-import { gammaGammaHessianIntervals, hessianIntervals, type ParameterInterval } from './intervals.ts';
+import type { ClvOptions } from './clv.ts';
+import { forecastBand, type ForecastBand } from './forecastBand.ts';
+import { gammaGammaHessian, hessianIntervals, type ParameterInterval } from './intervals.ts';
 import { holdoutGroupsOf, recommendModel, scoreModels, type ModelScore, type Recommendation } from './modelComparison.ts';
 import { fitModel, forecasterOf, MODEL_NAMES, type FittedModel, type ModelName } from './models.ts';
 import { daysOf, purchaseDaysOf, type PurchaseDays } from './purchaseDays.ts';
@@ -164,7 +166,7 @@ export interface ParameterIntervals {
 
 /** Wald intervals on the log scale from the Hessian of the Gamma-Gamma log-likelihood (intervals.ts). */
 export function gammaGammaIntervals(analysis: Analysis): ParameterInterval[] | null {
-  return gammaGammaHessianIntervals(analysis.gammaGamma, prepareGammaGamma(analysis.calibration.frequency, analysis.calibration.monetary));
+  return gammaGammaHessian(analysis.gammaGamma, prepareGammaGamma(analysis.calibration.frequency, analysis.calibration.monetary))?.intervals ?? null;
 }
 
 export function parameterIntervalsOf(analysis: Analysis): ParameterIntervals {
@@ -176,4 +178,20 @@ export const BOOTSTRAP_SEED = 20_160;
 
 export function bootstrapOf(analysis: Analysis, resamples: number, onProgress?: (done: number, total: number) => void, name: ModelName = 'bgnbd'): BootstrapResult {
   return bootstrapModel(fittedModel(analysis, name), cacheOf(analysis).data, resamples, BOOTSTRAP_SEED, onProgress);
+}
+
+/** Parameter draws behind the portfolio band: enough for stable 2.5 % and 97.5 % quantiles (5 draws beyond each). */
+export const BAND_DRAWS = 200;
+
+/** Seed of the band's parameter draws, fixed so that the same data and settings give the same band. */
+export const BAND_SEED = 20_161;
+
+/** 95 % band of the portfolio's expected purchases and CLV from parameter uncertainty (forecastBand.ts); null without a positive definite information matrix. */
+export function forecastBandOf(analysis: Analysis, clvOptions: ClvOptions, draws: number = BAND_DRAWS): ForecastBand | null {
+  const bg = hessianIntervals(fittedModel(analysis, 'bgnbd'), cacheOf(analysis).data);
+  const { p, q, v } = analysis.gammaGamma;
+  const gg = gammaGammaHessian(analysis.gammaGamma, prepareGammaGamma(analysis.calibration.frequency, analysis.calibration.monetary));
+  if (bg === null || gg === null) return null;
+  const bgFit = { values: bg.intervals.map((i) => i.estimate), logCovariance: bg.logCovariance };
+  return forecastBand(bgFit, { values: [p, q, v], logCovariance: gg.logCovariance }, analysis.calibration, clvOptions.horizon, clvOptions, draws, BAND_SEED);
 }

@@ -32,11 +32,13 @@ import type { ServiceScenario } from '../engine/scoring/serviceLevels.ts';
 import { dataEndData, DAYS_PER_UNIT, proposeCalibrationEnd, type CalibrationData, type CustomerSummary, type TimeUnit } from './summary.ts';
 import { costByCustomer, missingForecasts, realValuation } from './valuation.ts';
 import type { BootstrapResult } from './bootstrap.ts';
+import type { ForecastBand } from './forecastBand.ts';
 import type { ForecastMatrix } from './customerView.ts';
 import {
   bootstrapOf,
   compareModels,
   customerDetailOf,
+  forecastBandOf,
   forecastMatricesOf,
   parameterIntervalsOf,
   trackingFor,
@@ -224,6 +226,8 @@ export interface DataApi {
   parameterIntervals(): Promise<ParameterIntervals | null>;
   /** Bootstrap over customers of the BG/NBD fit, with progress (resamples done). */
   bootstrapIntervals(resamples: number, onProgress?: (done: number, total: number) => void): Promise<BootstrapResult | null>;
+  /** 95 % band of the portfolio's expected purchases and CLV under the current forecast settings, from parameter uncertainty. */
+  forecastBand(options: DataForecastOptions): Promise<ForecastBand | null>;
   /** The loaded data set as it is kept in the browser (data/kept.ts); null before an import. */
   keptPayload(): Promise<KeptPayload | null>;
   /** Loads a kept data set: no file, no fit; the forecast is computed with `forecast`. */
@@ -645,6 +649,8 @@ export function createDataSession(): DataApi {
     forecastMatrices: () => Promise.resolve(loaded === null ? null : forecastMatricesOf(loaded.analysis, loaded.forecasts.period)),
     parameterIntervals: () => Promise.resolve(loaded === null ? null : parameterIntervalsOf(loaded.analysis)),
     bootstrapIntervals: (resamples, onProgress) => Promise.resolve(loaded === null ? null : bootstrapOf(loaded.analysis, resamples, onProgress)),
+    forecastBand: (options) =>
+      Promise.resolve(loaded === null || !validForecastOptions(options) ? null : forecastBandOf(loaded.analysis, clvOptionsOf(loaded.clvBase, options))),
 
     atRisk(asOf = 'dataEnd') {
       // The list names last purchases; a summary knows them only as recency, often without a first purchase date.

@@ -25,6 +25,7 @@ import {
   type DataSource,
 } from '../data/session.ts';
 import type { BootstrapResult } from '../data/bootstrap.ts';
+import type { ForecastBand } from '../data/forecastBand.ts';
 import type { ForecastMatrix } from '../data/customerView.ts';
 import type { CustomerDetail, ModelComparison, ParameterIntervals } from '../data/modelViews.ts';
 import type { Tracking } from '../data/tracking.ts';
@@ -338,6 +339,11 @@ export class DataState {
 
   bootstrap(resamples: number, onProgress: (done: number, total: number) => void): Promise<BootstrapResult | null> {
     return this.#api.bootstrapIntervals(resamples, onProgress);
+  }
+
+  /** 95 % band of the portfolio forecast under `options` (parameter uncertainty only). */
+  forecastBand(options: DataForecastOptions): Promise<ForecastBand | null> {
+    return this.#api.forecastBand(options);
   }
 
   rejectedCsv(): Promise<string> {

@@ -135,6 +135,7 @@ export function createDataClient(spawn: () => DataWorkerHandle): DataClient {
     forecastMatrices: () => (active ? guarded(active, active.api.forecastMatrices(), null) : Promise.resolve(null)),
     parameterIntervals: () => (active ? guarded(active, active.api.parameterIntervals(), null) : Promise.resolve(null)),
     bootstrapIntervals: (resamples, onProgress) => (active ? guarded(active, active.api.bootstrapIntervals(resamples, onProgress), null) : Promise.resolve(null)),
+    forecastBand: (options) => (active ? guarded(active, active.api.forecastBand(options), null) : Promise.resolve(null)),
     keptPayload: () => (active ? guarded(active, active.api.keptPayload(), null) : Promise.resolve(null)),
 
     async openKept(payload, forecast) {
@@ -188,6 +189,7 @@ export function spawnDataWorker(): DataWorkerHandle {
       forecastMatrices: () => remote.forecastMatrices(),
       parameterIntervals: () => remote.parameterIntervals(),
       bootstrapIntervals: (resamples, onProgress) => remote.bootstrapIntervals(resamples, onProgress === undefined ? undefined : proxy(onProgress)),
+      forecastBand: (options) => remote.forecastBand(options),
       keptPayload: () => remote.keptPayload(),
       openKept: (payload, forecast) => remote.openKept(payload, forecast),
     },
@@ -217,6 +219,7 @@ function deadApi(): DataApi {
     forecastMatrices: never,
     parameterIntervals: never,
     bootstrapIntervals: never,
+    forecastBand: never,
     keptPayload: never,
     openKept: never,
   };

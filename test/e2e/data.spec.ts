@@ -53,6 +53,13 @@ test('"Try with sample data" loads CDNOW and fits BG/NBD as published', async ({
   await page.getByLabel('Forecast period (years)').fill('2');
   await page.getByLabel('Forecast period (years)').press('Tab');
   await expect(page.locator('[data-kpi="data.totalClv"] .kpi-how')).toContainText('in 2 years');
+  // The band of the new totals, computed in the worker, brackets the total CLV it stands under.
+  const band = page.locator('[data-band="clv"]');
+  await expect(band).toContainText('95 % band:', { timeout: 20_000 });
+  const totalClv = Number(await page.locator('[data-kpi="data.totalClv"]').getAttribute('data-value'));
+  expect(Number(await band.getAttribute('data-lower'))).toBeLessThan(totalClv);
+  expect(Number(await band.getAttribute('data-upper'))).toBeGreaterThan(totalClv);
+  await expect(page.getByText(/not the customers' own randomness/)).toBeVisible();
   // Clean-up and concentration for the real customers: the engine's drop and focus figures on the sample.
   for (const name of ['data.dropRealisticGain', 'data.dropValueAfter', 'data.bestFocus', 'data.valueAtBestFocus']) {
     const kpi = page.locator(`[data-kpi="${name}"]`);
