@@ -135,16 +135,36 @@ export class MemoryDataSetStore implements DataSetStore {
   }
 }
 
-export type OpenedDataSets = { store: DataSetStore; problem: null } | { store: DataSetStore; problem: 'unavailable' | 'newerDatabase' };
+export type OpenedDataSets =
+  | { store: DataSetStore; problem: null }
+  | { store: DataSetStore; problem: 'unavailable' | 'newerDatabase' }
+  /** Another tab holds an older version open: nothing is kept until it closes, then `opened` settles with the real store. */
+  | { store: DataSetStore; problem: 'blocked'; opened: Promise<OpenedDataSets> };
 
-/** Opens the kept data sets in the app's database, or memory with the reason. */
-export async function openDataSetStore(factory: IDBFactory | null = browserIndexedDb()): Promise<OpenedDataSets> {
-  if (!factory) return { store: new MemoryDataSetStore(), problem: 'unavailable' };
-  try {
-    return { store: new IdbDataSetStore(await openKundenwertDb(factory)), problem: null };
-  } catch (error) {
-    return { store: new MemoryDataSetStore(), problem: openProblemOf(error) };
-  }
+/**
+ * Opens the kept data sets in the app's database, or memory with the reason.
+ * Answers at once when an older tab blocks the upgrade (IndexedDB would only
+ * wait, and keeping with it), so the Daten tab can say so.
+ */
+export function openDataSetStore(factory: IDBFactory | null = browserIndexedDb()): Promise<OpenedDataSets> {
+  if (!factory) return Promise.resolve({ store: new MemoryDataSetStore(), problem: 'unavailable' });
+  return new Promise((resolve) => {
+    let opened: Promise<OpenedDataSets> | null = null;
+    let blocked = false;
+    opened = openKundenwertDb(factory, {
+      onBlocked: () => {
+        blocked = true;
+        // idb fires this from an event, after the assignment above.
+        if (opened !== null) resolve({ store: new MemoryDataSetStore(), problem: 'blocked', opened });
+      },
+    }).then(
+      (db): OpenedDataSets => ({ store: new IdbDataSetStore(db), problem: null }),
+      (error: unknown): OpenedDataSets => ({ store: new MemoryDataSetStore(), problem: openProblemOf(error) }),
+    );
+    void opened.then((result) => {
+      if (!blocked) resolve(result);
+    });
+  });
 }
 
 /**

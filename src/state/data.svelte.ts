@@ -43,7 +43,7 @@ import { timestamp } from '../persistence/library.ts';
  */
 export type KeepMessage =
   | { kind: 'kept'; name: string }
-  | { kind: 'notKept'; reason: 'quota' | 'unavailable' | 'newerDatabase' | 'failed' }
+  | { kind: 'notKept'; reason: 'quota' | 'unavailable' | 'newerDatabase' | 'blocked' | 'failed' }
   | { kind: 'deleted'; name: string }
   | { kind: 'undone'; name: string }
   | { kind: 'openFailed'; name: string }
@@ -122,7 +122,7 @@ export class DataState {
   canRefit = $state(false);
 
   readonly #api: DataApi;
-  readonly #dataSets: Promise<OpenedDataSets> | null;
+  #dataSets: Promise<OpenedDataSets> | null;
   /** The record the next successful import is kept as: a new file gets a new one, a refit replaces it. */
   #keepAs: string | null = null;
   /** The last deleted data set, for Undo. */
@@ -136,6 +136,9 @@ export class DataState {
   constructor(api: DataApi, dataSets?: Promise<OpenedDataSets>) {
     this.#api = api;
     this.#dataSets = dataSets ?? null;
+    void this.#dataSets?.then((opened) => {
+      if (opened.problem === 'blocked') void opened.opened.then((real) => this.#unblocked(real));
+    });
     this.#forecastQuery = new Query(
       async (options) => {
         const forecast = await api.forecastData(options);
@@ -359,6 +362,11 @@ export class DataState {
   async #store(): Promise<DataSetStore | null> {
     if (this.#dataSets === null) return null;
     const opened = await this.#dataSets;
+    // Nothing to read or write until the older tab lets go; the data set on screen stays.
+    if (opened.problem === 'blocked') {
+      this.keepMessage = { kind: 'notKept', reason: 'blocked' };
+      return null;
+    }
     this.keepsAcrossVisits = opened.store.persistent;
     return opened.store;
   }
@@ -369,6 +377,14 @@ export class DataState {
     } catch {
       this.kept = [];
     }
+  }
+
+  /** The older tab has let go: keep what is shown now, or show the newest kept data set. */
+  async #unblocked(opened: OpenedDataSets): Promise<void> {
+    this.#dataSets = Promise.resolve(opened);
+    if (this.keepMessage?.kind === 'notKept' && this.keepMessage.reason === 'blocked') this.keepMessage = null;
+    if (this.result !== null && this.keptId === null) await this.#keep(this.#request);
+    else await this.restore();
   }
 
   /**

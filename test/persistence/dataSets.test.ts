@@ -113,3 +113,31 @@ describe('kept data sets in IndexedDB', () => {
     expect(opened.store.persistent).toBe(false);
   });
 });
+
+describe('kept data sets and other tabs', () => {
+  it('an older tab that holds version 3 open blocks the upgrade: the store says so at once, and opens once that tab closes', async () => {
+    const old = await openDB(DB_NAME, 3, {
+      upgrade(db, oldVersion, _newVersion, transaction) {
+        for (let step = oldVersion; step < 3; step++) UPGRADE_STEPS[step]?.(db as never, transaction as never);
+      },
+    });
+    const opened = await openDataSetStore(factory);
+    if (opened.problem !== 'blocked') throw new Error(`expected blocked, got ${String(opened.problem)}`);
+    old.close();
+    const real = await opened.opened;
+    expect(real.problem).toBeNull();
+    expect(real.store.persistent).toBe(true);
+    await real.store.put(await cdnowSet());
+    expect((await real.store.list()).map((k) => k.id)).toEqual(['cdnow']);
+  });
+
+  it('this app lets go when a newer one wants to upgrade (blocking): the newer tab is not blocked', async () => {
+    const ours = await openDataSetStore(factory);
+    expect(ours.problem).toBeNull();
+    let blocked = false;
+    const newer = await openDB(DB_NAME, DB_VERSION + 1, { blocked: () => (blocked = true) });
+    expect(blocked).toBe(false);
+    expect(newer.version).toBe(DB_VERSION + 1);
+    newer.close();
+  });
+});

@@ -12,7 +12,8 @@ import DataView from '../../../src/components/data/DataView.svelte';
 import { createDataSession } from '../../../src/data/session.ts';
 import { i18n } from '../../../src/i18n/i18n.svelte.ts';
 import { MemoryDataSetStore, openDataSetStore } from '../../../src/persistence/dataSets.ts';
-import { StorageError } from '../../../src/persistence/store.ts';
+import { openDB } from 'idb';
+import { DB_NAME, StorageError, UPGRADE_STEPS, openScenarioStore } from '../../../src/persistence/store.ts';
 import { DataState, KEEP_MAX_CUSTOMERS } from '../../../src/state/data.svelte.ts';
 import { dayFromCivil } from '../../../src/data/dates.ts';
 import { sharedBytes, sharedText } from '../../data/fixtures.ts';
@@ -159,4 +160,49 @@ describe('kept data sets on the Daten tab', () => {
     expect(second.result?.bgnbd.r).toBe(movedR);
     expect(second.forecast?.options).toEqual(first.forecast?.options);
   }, 60_000);
+});
+
+describe('keeping while another tab holds the older database open', () => {
+  it('says to close the other tabs, shows the data set, and keeps it (scenarios intact) once the old tab lets go', async () => {
+    // The older tab: schema version 3 with a saved scenario, a connection that ignores versionchange.
+    const old = await openDB(DB_NAME, 3, {
+      upgrade(db, oldVersion, _newVersion, transaction) {
+        for (let step = oldVersion; step < 3; step++) UPGRADE_STEPS[step]?.(db as never, transaction as never);
+      },
+    });
+    await old.put('scenarios', { id: 'a', name: 'Gießkanne', notes: '', scenario: { churnRate: 0.25 }, createdAt: '2026-01-01T10:00:00.000Z', updatedAt: '2026-01-02T10:00:00.000Z', appVersion: '0.1.0', summary: null, recordVersion: 2 });
+    const user = userEvent.setup();
+    const data = new DataState(createDataSession(), openDataSetStore(factory));
+    render(DataView, { data, fetchSample: noSample });
+    await data.restore();
+    const kept = screen.getByRole('region', { name: 'Data sets kept in this browser' });
+    expect(within(kept).getByRole('alert')).toHaveTextContent('please close the other tabs of the app');
+    await importCdnow(user);
+    // Not kept yet, and said so; the import is on screen all the same.
+    await waitFor(() => expect(within(kept).getByRole('alert')).toHaveTextContent('will be kept as soon as the storage is free'));
+    expect(kpiValue('data.bgnbdR')).toBeCloseTo(0.2425945, 3);
+    expect(data.keptId).toBeNull();
+
+    old.close();
+    await within(kept).findByText('“cdnow.csv” is kept in this browser; your next visit shows it without the file.', {}, { timeout: 10_000 });
+    expect(within(kept).queryByRole('alert')).toBeNull();
+    expect(data.kept.map((k) => k.fileName)).toEqual(['cdnow.csv']);
+    const { store, problem } = await openScenarioStore(factory);
+    expect(problem).toBeNull();
+    expect((await store.list()).scenarios.map((s) => s.name)).toEqual(['Gießkanne']);
+  });
+
+  it('in German the message asks to close the other tabs of the app', async () => {
+    i18n.locale = 'de';
+    const old = await openDB(DB_NAME, 3, {
+      upgrade(db, oldVersion, _newVersion, transaction) {
+        for (let step = oldVersion; step < 3; step++) UPGRADE_STEPS[step]?.(db as never, transaction as never);
+      },
+    });
+    const data = new DataState(createDataSession(), openDataSetStore(factory));
+    render(DataView, { data, fetchSample: noSample });
+    await data.restore();
+    expect(document.querySelector('[data-keep="not-kept"]')).toHaveTextContent('Bitte andere Tabs der App schließen');
+    old.close();
+  });
 });

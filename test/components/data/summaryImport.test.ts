@@ -51,6 +51,10 @@ describe('summary import on the Daten tab', () => {
     if (!fitted.ok) throw new Error(fitted.error.message);
     expect(kpiValue('data.bgnbdR')).toBeCloseTo(fitted.fits.bgnbd.r, 10);
     expect(kpiValue('data.customers')).toBe(2357);
+    // A summary has no transactions: its rows are the customers counted above, not a second figure.
+    expect(document.querySelector('[data-kpi="data.transactions"]')).toBeNull();
+    expect(screen.queryByText(/Transactions/)).toBeNull();
+    expect(screen.getByText('One row of the customer summary per customer; all of them enter the models.')).toBeInTheDocument();
     expect(screen.getByText(/From a customer summary: cohorts, purchase timelines, customers at risk and the holdout check need the single purchases/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Fit again' })).toBeNull();
     // Kept like any import, as a summary.
