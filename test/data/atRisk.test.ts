@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { atRiskCustomers } from '../../src/data/atRisk.ts';
 import { dayFromCivil, parseDay } from '../../src/data/dates.ts';
-import { createDataSession } from '../../src/data/session.ts';
-import { sharedBytes } from './fixtures.ts';
+import { cdnowSession } from './cdnowSession.ts';
 
 describe('atRiskCustomers(pastRevenue, probabilityAlive, options)', () => {
   it('lists valuable customers who have probably left, most revenue first', () => {
@@ -14,17 +13,13 @@ describe('atRiskCustomers(pastRevenue, probabilityAlive, options)', () => {
 });
 
 describe('the win-back list of the data session speaks of one moment (issue 15, defect 1)', () => {
-  async function cdnowSession() {
-    const session = createDataSession();
-    const detected = await session.detectData(sharedBytes('cdnow_sample_transactions.csv'));
-    if (!detected.ok || detected.detection.columns.mapping === null) throw new Error('sample not detected');
-    const outcome = await session.importData({ unit: 'week', mapping: detected.detection.columns.mapping, calibrationEnd: dayFromCivil(1997, 9, 30) });
-    if (!outcome.ok) throw new Error('import failed');
-    return { session, dataEnd: outcome.result.observationEnd };
+  async function cdnowAtRisk() {
+    const { session, result } = await cdnowSession();
+    return { session, dataEnd: result.observationEnd };
   }
 
   it('as of the end of the data (the default), nobody who bought in the last two months is called probably gone', async () => {
-    const { session, dataEnd } = await cdnowSession();
+    const { session, dataEnd } = await cdnowAtRisk();
     const rows = await session.atRisk();
     expect(rows.length).toBeGreaterThan(0);
     expect(dataEnd).toBe(dayFromCivil(1998, 6, 30));
@@ -37,7 +32,7 @@ describe('the win-back list of the data session speaks of one moment (issue 15, 
   });
 
   it('as of the calibration end, the last purchase shown is the last one the fit saw', async () => {
-    const { session } = await cdnowSession();
+    const { session } = await cdnowAtRisk();
     const rows = await session.atRisk('calibrationEnd');
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(parseDay(row.lastPurchase, 'YYYY-MM-DD'), row.id).toBeLessThanOrEqual(dayFromCivil(1997, 9, 30));

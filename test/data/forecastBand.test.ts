@@ -8,25 +8,21 @@ import { analyzeBytes } from '../../src/data/analysis.ts';
 import { CLV_DEFAULTS } from '../../src/data/clv.ts';
 import { forecastCustomers } from '../../src/data/forecast.ts';
 import { drawParameters, groupCustomers, portfolioTotals } from '../../src/data/forecastBand.ts';
-import { createDataSession } from '../../src/data/session.ts';
 import { sharedBytes, sharedText } from './fixtures.ts';
+import { cdnowSession } from './cdnowSession.ts';
 
-async function cdnowSession(keep: (customer: number) => boolean = () => true) {
+/** The CDNOW session, with only the customers `keep` accepts. */
+function cdnowSubset(keep: (customer: number) => boolean = () => true) {
   const lines = sharedText('cdnow_sample_transactions.csv').trim().split('\n');
   const text = [lines[0], ...lines.slice(1).filter((line) => keep(Number(line.split(',')[0])))].join('\n') + '\n';
-  const session = createDataSession();
-  const detected = await session.detectData(new TextEncoder().encode(text));
-  if (!detected.ok || detected.detection.columns.mapping === null) throw new Error('sample not detected');
-  const outcome = await session.importData({ unit: 'week', mapping: detected.detection.columns.mapping, calibrationEnd: dayFromCivil(1997, 9, 30) });
-  if (!outcome.ok) throw new Error(outcome.error.message);
-  return { session, result: outcome.result };
+  return cdnowSession(new TextEncoder().encode(text));
 }
 
 const width = (q: { lower: number; upper: number }, point: number): number => (q.upper - q.lower) / point;
 
 describe('forecastBand on CDNOW', () => {
   it('brackets the point forecast of purchases and CLV, and is the same on a second ask (seeded)', async () => {
-    const { session, result } = await cdnowSession();
+    const { session, result } = await cdnowSubset();
     const band = await session.forecastBand(result.forecast.options);
     const { totalExpectedPurchases: purchases, totalClv: clv } = result.forecast;
     expect(band?.draws).toBe(200);
@@ -40,8 +36,8 @@ describe('forecastBand on CDNOW', () => {
   }, 60_000);
 
   it('narrows on the full data against a half sample (odd customer ids): about 1/sqrt(2) as wide', async () => {
-    const full = await cdnowSession();
-    const half = await cdnowSession((id) => id % 2 === 1);
+    const full = await cdnowSubset();
+    const half = await cdnowSubset((id) => id % 2 === 1);
     const fullBand = await full.session.forecastBand(full.result.forecast.options);
     const halfBand = await half.session.forecastBand(half.result.forecast.options);
     if (fullBand === null || halfBand === null) throw new Error('no band');

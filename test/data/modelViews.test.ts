@@ -2,22 +2,14 @@
 // session, as the Daten tab calls them) on the CDNOW sample.
 import { describe, expect, it } from 'vitest';
 import { dayFromCivil } from '../../src/data/dates.ts';
-import { createDataSession } from '../../src/data/session.ts';
 import { expectClose } from '../engine/close.ts';
-import { relative, sharedBytes } from './fixtures.ts';
+import { relative } from './fixtures.ts';
+import { cdnowSession } from './cdnowSession.ts';
 
-async function cdnowSession(calibrationEnd = dayFromCivil(1997, 9, 30)) {
-  const session = createDataSession();
-  const detected = await session.detectData(sharedBytes('cdnow_sample_transactions.csv'));
-  if (!detected.ok || detected.detection.columns.mapping === null) throw new Error('sample not detected');
-  const outcome = await session.importData({ unit: 'week', mapping: detected.detection.columns.mapping, calibrationEnd });
-  if (!outcome.ok) throw new Error(outcome.error.message);
-  return { session, result: outcome.result };
-}
 
 describe('moveCalibrationEnd: the tracking chart handle refits without reading the file again', () => {
   it('from 26 weeks back to 1997-09-30 gives the published fit again (README: r 0.2425945, alpha 4.413602)', async () => {
-    const { session, result } = await cdnowSession(dayFromCivil(1997, 7, 1) - 1);
+    const { session, result } = await cdnowSession(undefined, dayFromCivil(1997, 7, 1) - 1);
     expect(relative(result.bgnbd.r, 0.2425945)).toBeGreaterThan(1e-2);
     const moved = await session.moveCalibrationEnd(dayFromCivil(1997, 9, 30));
     if (!moved.ok) throw new Error(moved.error.message);

@@ -3,19 +3,9 @@
 import { render, screen, waitFor } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it } from 'vitest';
 import ForecastSection from '../../../src/components/data/ForecastSection.svelte';
-import { dayFromCivil } from '../../../src/data/dates.ts';
-import { createDataSession } from '../../../src/data/session.ts';
 import { i18n } from '../../../src/i18n/i18n.svelte.ts';
-import { sharedBytes } from '../../data/fixtures.ts';
+import { cdnowSession } from '../../data/cdnowSession.ts';
 
-async function cdnow() {
-  const session = createDataSession();
-  const detected = await session.detectData(sharedBytes('cdnow_sample_transactions.csv'));
-  if (!detected.ok || detected.detection.columns.mapping === null) throw new Error('sample not detected');
-  const outcome = await session.importData({ unit: 'week', mapping: detected.detection.columns.mapping, calibrationEnd: dayFromCivil(1997, 9, 30) });
-  if (!outcome.ok) throw new Error(outcome.error.message);
-  return { session, result: outcome.result };
-}
 
 describe('ForecastSection: the 95 % band of the totals', () => {
   beforeEach(() => {
@@ -23,7 +13,7 @@ describe('ForecastSection: the 95 % band of the totals', () => {
   });
 
   it('says it is computing, then shows both bands around the totals and what they leave out', async () => {
-    const { session, result } = await cdnow();
+    const { session, result } = await cdnowSession();
     const forecast = result.forecast;
     render(ForecastSection, { forecast, onchange: () => {}, band: (options) => session.forecastBand(options) });
     expect(screen.getByText('Computing the 95 % band …')).toBeTruthy();
@@ -44,7 +34,7 @@ describe('ForecastSection: the 95 % band of the totals', () => {
 
   it('in German as "95 %-Band"', async () => {
     i18n.locale = 'de';
-    const { session, result } = await cdnow();
+    const { session, result } = await cdnowSession();
     render(ForecastSection, { forecast: result.forecast, onchange: () => {}, band: (options) => session.forecastBand(options) });
     await waitFor(() => expect(document.querySelector('[data-band="clv"]')?.textContent).toMatch(/95 %-Band: .*\s€ – .*\s€/), { timeout: 20_000 });
     expect(screen.getByText(/nicht den Zufall, wann und wie viel die Kunden selbst kaufen/)).toBeTruthy();

@@ -13,15 +13,8 @@ import { i18n } from '../../../src/i18n/i18n.svelte.ts';
 import { DataState } from '../../../src/state/data.svelte.ts';
 import { sharedBytes } from '../../data/fixtures.ts';
 import { analyzeBytes } from '../../../src/data/analysis.ts';
+import { cdnowSession } from '../../data/cdnowSession.ts';
 
-async function cdnow() {
-  const session = createDataSession();
-  const detected = await session.detectData(sharedBytes('cdnow_sample_transactions.csv'));
-  if (!detected.ok || detected.detection.columns.mapping === null) throw new Error('sample not detected');
-  const outcome = await session.importData({ unit: 'week', mapping: detected.detection.columns.mapping, calibrationEnd: dayFromCivil(1997, 9, 30) });
-  if (!outcome.ok) throw new Error(outcome.error.message);
-  return { session, result: outcome.result };
-}
 
 describe('ModelComparison', () => {
   beforeEach(() => {
@@ -29,7 +22,7 @@ describe('ModelComparison', () => {
   });
 
   it('fits nothing until opened; then shows the three models, the recommendation of modelComparison.ts and why', async () => {
-    const { session, result } = await cdnow();
+    const { session, result } = await cdnowSession();
     let calls = 0;
     render(ModelComparison, { fit: result.bgnbd, load: () => (calls++, session.compareModels()) });
     expect(calls).toBe(0);
