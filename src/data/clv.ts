@@ -1,14 +1,18 @@
 // Customer lifetime value from the fitted models (issue 7, scope 4):
 //
 //   CLV = m * E[Z | x, mbar] * sum_{k=1..K} (E[Y(t_k)] - E[Y(t_{k-1})]) / (1 + d)^(t_k / P)
+//         - s * D(x, t_x, T)
 //
 // with E[Y(t)] = E[Y(t) | x, t_x, T] the BG/NBD expected purchases in the
 // next t periods, E[Z | x, mbar] the Gamma-Gamma expected spend per purchase,
 // m the margin rate (share of revenue that is profit; 1 gives a revenue CLV),
 // d the annual discount rate, P periods per year, t_k = min(k * step, horizon)
-// (purchases expected within each step are discounted to the step's end).
+// (purchases expected within each step are discounted to the step's end),
+// s the cost to serve per customer and year she is alive and D her expected
+// discounted years alive over the horizon (aliveTime.ts; 0 when s = 0).
 // This is the discrete form of lifetimes' customer_lifetime_value (monthly
 // steps there), so figures are comparable.
+import { discountedYearsAlive } from './aliveTime.ts';
 import { conditionalExpectedPurchases, type BgNbdParameters } from './bgnbd.ts';
 import { conditionalExpectedAverageProfit, type GammaGammaParameters } from './gammaGamma.ts';
 
@@ -23,6 +27,8 @@ export interface ClvOptions {
   step: number;
   /** Profit share of revenue. */
   marginRate: number;
+  /** Cost to serve per customer and year alive (0: none); subtracted over the customer's expected discounted years alive. */
+  serviceCost: number;
 }
 
 const WEEKS_PER_YEAR = 365.25 / 7;
@@ -34,10 +40,11 @@ export const CLV_DEFAULTS: ClvOptions = {
   periodsPerYear: WEEKS_PER_YEAR,
   step: WEEKS_PER_YEAR / 12,
   marginRate: 1,
+  serviceCost: 0,
 };
 
 /** The same defaults for data summarised in days. */
-export const CLV_DEFAULTS_DAYS: ClvOptions = { horizon: 365.25, annualDiscountRate: 0.1, periodsPerYear: 365.25, step: 365.25 / 12, marginRate: 1 };
+export const CLV_DEFAULTS_DAYS: ClvOptions = { horizon: 365.25, annualDiscountRate: 0.1, periodsPerYear: 365.25, step: 365.25 / 12, marginRate: 1, serviceCost: 0 };
 
 /**
  * The customer's expected purchases over the horizon, each step's discounted
@@ -67,5 +74,6 @@ export function customerLifetimeValue(
 ): number {
   const { x, tx, T, mbar } = customer;
   if (!(options.horizon > 0)) return 0;
-  return options.marginRate * conditionalExpectedAverageProfit(gammaGamma, x, mbar) * discountedPurchases(bgnbd, x, tx, T, options);
+  const value = options.marginRate * conditionalExpectedAverageProfit(gammaGamma, x, mbar) * discountedPurchases(bgnbd, x, tx, T, options);
+  return options.serviceCost > 0 ? value - options.serviceCost * discountedYearsAlive(bgnbd, x, tx, T, options) : value;
 }

@@ -38,8 +38,10 @@ export interface DataDecisionAssumptions {
   hasCost: boolean;
   /** Customers whose forecast is not a finite number, counted with value 0. */
   missingForecasts: number;
-  /** Total cost to serve per year from the cost column (0 without one). */
+  /** Total cost per year from the cost column (0 without one). */
   annualCost: number;
+  /** Cost to serve per customer and year alive (0: none). */
+  serviceCost: number;
   meanChurn: number;
   careBudgetPerCustomer: number;
   careSaturation: number;
@@ -68,6 +70,8 @@ export interface DataDecisionContext {
   annualDiscountRate: number;
   horizonYears: number;
   hasCost: boolean;
+  /** Cost to serve per customer and year alive, s (valuation.ts). */
+  serviceCost: number;
   /** Customers whose forecast CLV was not finite (valuation.ts counts them as 0). */
   missingForecasts: number;
 }
@@ -140,7 +144,8 @@ export function dataDecisions(base: DataDecisionBase, settings: DataDecisionSett
   let churn = 0;
   for (let i = 0; i < n; i++) {
     if ((valuation.clv[i] as number) < 0) negative++;
-    annualCost += valuation.annualCost[i] as number;
+    // The cost column's part: annualCost_i also holds the cost to serve (valuation.ts).
+    annualCost += (valuation.annualCost[i] as number) - (valuation.serviceCost[i] as number);
     churn += valuation.churn[i] as number;
   }
   const total = valuePrefix[n] as number;
@@ -161,6 +166,7 @@ export function dataDecisions(base: DataDecisionBase, settings: DataDecisionSett
       hasCost: context.hasCost,
       missingForecasts: context.missingForecasts,
       annualCost,
+      serviceCost: context.serviceCost,
       meanChurn: n > 0 ? churn / n : 0,
       careBudgetPerCustomer: scenario.careBudgetPerCustomer,
       careSaturation: scenario.careSaturation,

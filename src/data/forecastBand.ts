@@ -10,6 +10,7 @@
 // randomness (who buys how often) is not in it, and it is what makes one
 // customer's figure uncertain, not the portfolio's total.
 import { conditionalExpectedPurchases, type BgNbdParameters } from './bgnbd.ts';
+import { discountedYearsAlive } from './aliveTime.ts';
 import { discountedPurchases, type ClvOptions } from './clv.ts';
 import { quantile } from './bootstrap.ts';
 import { conditionalExpectedAverageProfit, type GammaGammaParameters } from './gammaGamma.ts';
@@ -113,14 +114,17 @@ export function portfolioTotals(
   }
   let purchases = 0;
   let clv = 0;
+  /** Expected discounted years alive of all customers: what the cost to serve is paid for. */
+  let yearsAlive = 0;
   for (let g = 0; g < groups.x.length; g++) {
     const x = groups.x[g] as number;
     const tx = groups.tx[g] as number;
     const T = groups.T[g] as number;
     purchases += (count[g] as number) * conditionalExpectedPurchases(bgnbd, period, x, tx, T);
     clv += (spend[g] as number) * discountedPurchases(bgnbd, x, tx, T, clvOptions);
+    if (clvOptions.serviceCost > 0) yearsAlive += (count[g] as number) * discountedYearsAlive(bgnbd, x, tx, T, clvOptions);
   }
-  return { purchases, clv: clvOptions.horizon > 0 ? clvOptions.marginRate * clv : 0 };
+  return { purchases, clv: clvOptions.horizon > 0 ? clvOptions.marginRate * clv - clvOptions.serviceCost * yearsAlive : 0 };
 }
 
 function quantilesOf(values: number[]): BandQuantiles {

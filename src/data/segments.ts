@@ -18,10 +18,11 @@
 //                         a forecast or with a non-finite one), via the
 //                         engine valuation of valuation.ts (realValuation), so
 //                         segments, whale curve, drop and focus agree
-//   margin_i, annuity_i, churn_i, annualCost_i, serviceCost_i (= 0), cost_i
-//                       = that valuation (see valuation.ts): the service
-//                         levels act on g * revenue_i, which keeps
-//                         CLV_i = margin_i * annuity_i
+//   margin_i, annuity_i, churn_i, annualCost_i, serviceCost_i, cost_i
+//                       = that valuation (see valuation.ts): margin_i is
+//                         g * revenue_i less the forecast's cost to serve
+//                         per year (serviceCost_i, 0 without one), which
+//                         keeps CLV_i = margin_i * annuity_i
 //   recencyMonths_i     = (E - last purchase day_i) / (365.25 / 12): days since
 //                         the last purchase at the analysis end, in months
 //   purchases_i (RFM F) = distinct purchase days in the window (same-day rows
@@ -62,7 +63,7 @@ import type { Analysis } from './analysis.ts';
 import type { CustomerForecasts } from './forecast.ts';
 import type { CustomerSummary } from './summary.ts';
 import type { TransactionTable } from './table.ts';
-import { costByCustomer, engineHorizon, realValuation } from './valuation.ts';
+import { costByCustomer, engineHorizon, perSummaryCustomer, realValuation } from './valuation.ts';
 
 export const WINDOW_MONTHS = 24;
 export const DAYS_PER_MONTH = 365.25 / 12;
@@ -240,6 +241,7 @@ export interface ImportedForecastSettings {
   marginRate: number;
   annualDiscountRate: number;
   horizonYears: number;
+  serviceCost: number;
 }
 
 /** Years from the first purchase to the analysis end (at least one day), as the Daten tab counts them. */
@@ -256,7 +258,7 @@ export function observedYears(summary: Pick<CustomerSummary, 'firstDay' | 'obser
  */
 export function segmentCustomersOfAnalysis(
   analysis: Pick<Analysis, 'imported' | 'summary' | 'calibration' | 'bgnbd'>,
-  forecasts: Pick<CustomerForecasts, 'clv'>,
+  forecasts: Pick<CustomerForecasts, 'clv' | 'yearsAlive'>,
   settings: ImportedForecastSettings,
   periodsPerYear: number,
   extra: Pick<ImportedSegmentInput, 'soft' | 'leads' | 'leadSeed'> = NO_EXTRA,
@@ -270,6 +272,7 @@ export function segmentCustomersOfAnalysis(
     cached.marginRate === settings.marginRate &&
     cached.annualDiscountRate === settings.annualDiscountRate &&
     cached.horizonYears === settings.horizonYears &&
+    cached.serviceCost === settings.serviceCost &&
     cached.periodsPerYear === periodsPerYear &&
     cached.extra === extra
   ) {
@@ -294,23 +297,31 @@ let lastCustomers:
 
 function buildCustomers(
   analysis: Pick<Analysis, 'imported' | 'summary' | 'calibration' | 'bgnbd'>,
-  forecasts: Pick<CustomerForecasts, 'clv'>,
+  forecasts: Pick<CustomerForecasts, 'clv' | 'yearsAlive'>,
   settings: ImportedForecastSettings,
   periodsPerYear: number,
   extra: Pick<ImportedSegmentInput, 'soft' | 'leads' | 'leadSeed'>,
 ): SegmentCustomers {
   const { summary, calibration } = analysis;
   const table = analysis.imported.table;
-  const clv = new Float64Array(summary.customers);
-  for (let k = 0; k < calibration.index.length; k++) clv[calibration.index[k] as number] = forecasts.clv[k] as number;
+  const clv = perSummaryCustomer(forecasts.clv, calibration.index, summary.customers);
+  const yearsAlive = forecasts.yearsAlive === null ? null : perSummaryCustomer(forecasts.yearsAlive, calibration.index, summary.customers);
   const years = observedYears(summary);
   const valuation = realValuation(
-    { revenue: summary.revenue, cost: costByCustomer(table, summary.customers, summary.observationEnd), clv, frequency: summary.frequency, T: summary.T },
+    {
+      revenue: summary.revenue,
+      cost: costByCustomer(table, summary.customers, summary.observationEnd),
+      clv,
+      frequency: summary.frequency,
+      T: summary.T,
+      yearsAlive,
+    },
     {
       observedYears: years,
       marginRate: settings.marginRate,
       annualDiscountRate: settings.annualDiscountRate,
       horizonYears: settings.horizonYears,
+      serviceCost: settings.serviceCost,
       periodsPerYear,
       bgnbd: analysis.bgnbd,
     },

@@ -30,7 +30,7 @@ import { importedServiceScenario, segmentCustomersOfAnalysis } from './segments.
 import { computeSegments, type SegmentSettings, type SegmentsResult } from '../engine/scoring/segments.ts';
 import type { ServiceScenario } from '../engine/scoring/serviceLevels.ts';
 import { dataEndData, DAYS_PER_UNIT, proposeCalibrationEnd, type CalibrationData, type CustomerSummary, type TimeUnit } from './summary.ts';
-import { costByCustomer, missingForecasts, realValuation } from './valuation.ts';
+import { costByCustomer, missingForecasts, perSummaryCustomer, realValuation } from './valuation.ts';
 import type { BootstrapResult } from './bootstrap.ts';
 import type { ForecastBand } from './forecastBand.ts';
 import type { ForecastMatrix } from './customerView.ts';
@@ -92,6 +92,8 @@ export interface DataForecastOptions {
   annualDiscountRate: number;
   /** Share of revenue that is profit (1 = revenue CLV). */
   marginRate: number;
+  /** Cost to serve per customer and year alive, in the data's currency (0 = none); subtracted from every CLV (clv.ts). */
+  serviceCost: number;
 }
 
 export interface DataImportResult {
@@ -151,6 +153,8 @@ export interface DataForecast {
   /** Forecast period in the time unit. */
   period: number;
   totalClv: number;
+  /** Expected discounted years alive of all calibration customers (aliveTime.ts): the cost to serve in totalClv is serviceCost times this; 0 without one. */
+  totalYearsAlive: number;
   totalExpectedPurchases: number;
   meanProbabilityAlive: number;
   /** Best customers by forecast CLV. */
@@ -241,7 +245,7 @@ interface Loaded {
   options: DataForecastOptions;
 }
 
-export const FORECAST_DEFAULTS: DataForecastOptions = { horizonYears: 1, annualDiscountRate: CLV_DEFAULTS.annualDiscountRate, marginRate: 1 };
+export const FORECAST_DEFAULTS: DataForecastOptions = { horizonYears: 1, annualDiscountRate: CLV_DEFAULTS.annualDiscountRate, marginRate: 1, serviceCost: 0 };
 
 /**
  * The contribution rate the Daten tab proposes when the file has no cost or
@@ -254,11 +258,22 @@ export const EXAMPLE_MARGIN_RATE = 0.3;
 const DAYS_PER_YEAR = 365.25;
 
 function clvOptionsOf(base: ClvOptions, options: DataForecastOptions): ClvOptions {
-  return { ...base, horizon: options.horizonYears * base.periodsPerYear, annualDiscountRate: options.annualDiscountRate, marginRate: options.marginRate };
+  return {
+    ...base,
+    horizon: options.horizonYears * base.periodsPerYear,
+    annualDiscountRate: options.annualDiscountRate,
+    marginRate: options.marginRate,
+    serviceCost: options.serviceCost,
+  };
 }
 
 function validForecastOptions(options: DataForecastOptions): boolean {
-  return Number.isFinite(options.horizonYears) && options.horizonYears >= 0 && options.annualDiscountRate > -1 && Number.isFinite(options.marginRate);
+  return Number.isFinite(options.horizonYears) && options.horizonYears >= 0 && options.annualDiscountRate > -1 && Number.isFinite(options.marginRate) && validServiceCost(options.serviceCost);
+}
+
+/** A cost to serve the forecast can take: a finite amount, not below 0. */
+export function validServiceCost(value: number): boolean {
+  return Number.isFinite(value) && value >= 0;
 }
 
 function forecastOf(loaded: Loaded): DataForecast {
@@ -289,6 +304,7 @@ function forecastOf(loaded: Loaded): DataForecast {
     options,
     period: forecasts.period,
     totalClv,
+    totalYearsAlive: forecasts.yearsAlive === null ? 0 : forecasts.yearsAlive.reduce((a, b) => a + b, 0),
     totalExpectedPurchases: totalExpected,
     meanProbabilityAlive: m > 0 ? aliveSum / m : 0,
     top,
@@ -311,17 +327,18 @@ function observedYearsOf(summary: CustomerSummary): number {
 function decisionBaseOf(loaded: Loaded): DataDecisionBase {
   const { analysis, forecasts, options, clvBase } = loaded;
   const { summary, calibration } = analysis;
-  const clv = new Float64Array(summary.customers);
-  for (let k = 0; k < calibration.index.length; k++) clv[calibration.index[k] as number] = forecasts.clv[k] as number;
+  const clv = perSummaryCustomer(forecasts.clv, calibration.index, summary.customers);
+  const yearsAlive = forecasts.yearsAlive === null ? null : perSummaryCustomer(forecasts.yearsAlive, calibration.index, summary.customers);
   const cost = costByCustomer(analysis.imported.table, summary.customers, summary.observationEnd);
   const observedYears = observedYearsOf(summary);
   const valuation = realValuation(
-    { revenue: summary.revenue, cost, clv, frequency: summary.frequency, T: summary.T },
+    { revenue: summary.revenue, cost, clv, frequency: summary.frequency, T: summary.T, yearsAlive },
     {
       observedYears,
       marginRate: options.marginRate,
       annualDiscountRate: options.annualDiscountRate,
       horizonYears: options.horizonYears,
+      serviceCost: options.serviceCost,
       periodsPerYear: clvBase.periodsPerYear,
       bgnbd: analysis.bgnbd,
     },
@@ -334,6 +351,7 @@ function decisionBaseOf(loaded: Loaded): DataDecisionBase {
     annualDiscountRate: options.annualDiscountRate,
     horizonYears: options.horizonYears,
     hasCost: cost !== null,
+    serviceCost: options.serviceCost,
     missingForecasts: missingForecasts(clv),
   });
 }

@@ -2,23 +2,30 @@
 // MODEL.md sections 3, 4 and 6), so that dropWorst (engine/drop.ts),
 // focusBase/focusStrategy (engine/focus.ts) and valueHistogram run unchanged
 // on real data. Every mapping, per customer i (Y = years the data covers,
-// g = the forecast's contribution rate, d = its discount rate, H its horizon):
+// g = the forecast's contribution rate, d = its discount rate, H its horizon,
+// s its cost to serve per customer and year alive, D_i the customer's
+// expected discounted years alive over H, aliveTime.ts):
 //
 //   revenue_i    = observed revenue_i / Y                       (per year)
 //   marginRate_i = g
-//   margin_i     = g * revenue_i
-//   annualCost_i = cost column_i / Y when a cost column is mapped, else 0;
-//                  read as order cost (cost per purchase row), so
-//   serviceCost_i = 0 (no service load in the data: "cut service" has
-//                  nothing to act on, and without a cost column neither do
-//                  sticky costs)
-//   clv_i        = the forecast CLV of clv.ts (0 for customers without a
-//                  forecast, and 0 where the forecast is not a finite number,
-//                  counted in missingForecasts), so whale curve and drop agree
-//                  with the forecast
-//   annuity_i    = clv_i / margin_i when margin_i > 0: the forecast's
-//                  discounted years of activity at the observed yearly rate;
-//                  else sum_{k=1..H'} (1 + d)^-k, H' = max(1, round(H))
+//   clv_i        = the forecast CLV of clv.ts, net of s * D_i (0 for
+//                  customers without a forecast, and 0 where the forecast is
+//                  not a finite number, counted in missingForecasts), so
+//                  whale curve and drop agree with the forecast
+//   annuity_i    = (clv_i + s * D_i) / (g * revenue_i) when g * revenue_i > 0:
+//                  the forecast's discounted years of activity at the
+//                  observed yearly rate (the CLV before the cost to serve
+//                  over a year's contribution); else sum_{k=1..H'} (1 + d)^-k,
+//                  H' = max(1, round(H))
+//   serviceCost_i = s * D_i / annuity_i (0 when annuity_i = 0): the cost to
+//                  serve per year of that annuity, so that serviceCost_i *
+//                  annuity_i is exactly the forecast's s * D_i; the service
+//                  load "cut service" acts on
+//   margin_i     = g * revenue_i - serviceCost_i, the contribution after the
+//                  cost to serve (it may be negative)
+//   annualCost_i = cost column_i / Y when a cost column is mapped (read as
+//                  order cost, cost per purchase row), else 0; plus
+//                  serviceCost_i
 //   cost_i       = annualCost_i * annuity_i   (the costs follow the forecast:
 //                  a customer the model thinks is gone costs nothing more)
 //   churn_i      = clamp(1 - (1 - p_i)^(E_i), 0.01, 1), with
@@ -32,13 +39,16 @@
 //                  alive now): BG/NBD customers drop out only right after a
 //                  purchase, with probability p each time, so a year with E
 //                  purchases survives with (1 - p)^E (posterior means plugged
-//                  in instead of integrating over lambda and p).
+//                  in instead of integrating over lambda and p). Only the
+//                  focus response uses it (focusValuation); values use D_i.
 //
-// Why margin_i = g * revenue_i and not g * revenue_i - cost: the forecast CLV
-// is g times the forecast revenue and subtracts no cost, so g has to be read
-// as the contribution after the cost to serve, and the cost column tells how
-// much of that contribution's costs could stay behind (the sticky share).
-// With margin_i > 0 the engine's contract clv_i = margin_i * annuity_i holds.
+// Why margin_i subtracts the cost to serve s but not the cost column: the
+// forecast CLV is g times the forecast revenue minus s * D_i and nothing
+// else, so g has to be read as the contribution after the order costs, and
+// the cost column tells how much of those costs could stay behind (the
+// sticky share).
+// With g * revenue_i > 0 the engine's contract clv_i = margin_i * annuity_i
+// holds, with a cost to serve or without.
 //
 // The focus response (focusValuation) needs each customer in the simulator's
 // retention model (annuity from churn, engine/valuation.ts annuityOf): the
@@ -57,6 +67,8 @@ export interface RealCustomers {
   /** Repeat purchases x and age T in the time unit (0 for customers without a forecast). */
   frequency: ArrayLike<number>;
   T: ArrayLike<number>;
+  /** Expected discounted years alive D_i (aliveTime.ts; 0 without a forecast); null without a cost to serve. */
+  yearsAlive: ArrayLike<number> | null;
 }
 
 export interface RealValuationSettings {
@@ -67,6 +79,8 @@ export interface RealValuationSettings {
   annualDiscountRate: number;
   /** The forecast horizon in years. */
   horizonYears: number;
+  /** Cost to serve per customer and year alive, s (0: none). */
+  serviceCost: number;
   /** Periods of the time unit per year (365.25 / 7 for weeks). */
   periodsPerYear: number;
   bgnbd: BgNbdParameters;
@@ -94,8 +108,14 @@ export function missingForecasts(clv: ArrayLike<number>): number {
 
 export function realValuation(customers: RealCustomers, s: RealValuationSettings): Valuation {
   const n = customers.revenue.length;
-  if (customers.clv.length !== n || customers.frequency.length !== n || customers.T.length !== n || (customers.cost !== null && customers.cost.length !== n)) {
-    throw new RangeError('every customer needs revenue, clv, frequency, T (and cost when given)');
+  if (
+    customers.clv.length !== n ||
+    customers.frequency.length !== n ||
+    customers.T.length !== n ||
+    (customers.cost !== null && customers.cost.length !== n) ||
+    (customers.yearsAlive !== null && customers.yearsAlive.length !== n)
+  ) {
+    throw new RangeError('every customer needs revenue, clv, frequency, T (and cost and years alive when given)');
   }
   const years = s.observedYears > 0 ? s.observedYears : 1;
   const fullHorizon = annuityOf(0, 1, 1 + s.annualDiscountRate, engineHorizon(s.horizonYears));
@@ -112,13 +132,22 @@ export function realValuation(customers: RealCustomers, s: RealValuationSettings
     cost: new Float64Array(n),
     cappedCount: 0,
   };
+  const service = s.serviceCost > 0 ? s.serviceCost : 0;
+  const yearsAlive = service > 0 ? customers.yearsAlive : null;
+  if (service > 0 && yearsAlive === null) throw new RangeError("a cost to serve needs every customer's years alive");
   for (let i = 0; i < n; i++) {
     const revenue = (customers.revenue[i] as number) / years;
-    const margin = s.marginRate * revenue;
     const forecast = customers.clv[i] as number;
     const clv = Number.isFinite(forecast) ? forecast : 0;
-    const annualCost = customers.cost === null ? 0 : (customers.cost[i] as number) / years;
-    const annuity = margin > 0 && clv >= 0 ? clv / margin : fullHorizon;
+    const alive = yearsAlive === null ? 0 : (yearsAlive[i] as number);
+    const served = Number.isFinite(alive) && alive > 0 ? service * alive : 0;
+    const contribution = s.marginRate * revenue;
+    const beforeService = clv + served;
+    const annuity = contribution > 0 && beforeService >= 0 ? beforeService / contribution : fullHorizon;
+    const serviceCost = annuity > 0 ? served / annuity : 0;
+    const margin = contribution - serviceCost;
+    const annualCost = (customers.cost === null ? 0 : (customers.cost[i] as number) / years) + serviceCost;
+    v.serviceCost[i] = serviceCost;
     v.revenue[i] = revenue;
     v.margin[i] = margin;
     v.marginRate[i] = s.marginRate;
@@ -172,4 +201,11 @@ export function costByCustomer(table: TransactionTable, customers: number, lastD
     cost[c] = (cost[c] as number) + (table.cost[row] as number);
   }
   return cost;
+}
+
+/** Values of the calibration customers spread onto all `customers` of the summary (index: their positions there); 0 for the rest, who have no forecast. */
+export function perSummaryCustomer(values: ArrayLike<number>, index: ArrayLike<number>, customers: number): Float64Array {
+  const out = new Float64Array(customers);
+  for (let k = 0; k < index.length; k++) out[index[k] as number] = values[k] as number;
+  return out;
 }

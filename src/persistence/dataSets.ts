@@ -23,7 +23,8 @@ const InfoSchema = v.object({
   source: v.picklist(['transactions', 'summary']),
   isSample: v.boolean(),
   assumptions: v.object({
-    forecast: v.object({ horizonYears: v.number(), annualDiscountRate: v.number(), marginRate: v.number() }),
+    // Kept before the cost to serve existed: read as none.
+    forecast: v.object({ horizonYears: v.number(), annualDiscountRate: v.number(), marginRate: v.number(), serviceCost: v.optional(v.number(), 0) }),
     marginSource: v.picklist(['example', 'entered', 'column']),
   }),
 });

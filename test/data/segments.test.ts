@@ -257,7 +257,7 @@ describe('the whole path from a file', () => {
     const outcome = await analyzeBytes(new TextEncoder().encode(csv), { unit: 'day' });
     if (!outcome.ok) throw new Error(outcome.error.message);
     const analysis = outcome.analysis;
-    const options = { marginRate: 1, annualDiscountRate: 0.1, horizonYears: 1 };
+    const options = { marginRate: 1, annualDiscountRate: 0.1, horizonYears: 1, serviceCost: 0 };
     const clvOptions = { ...CLV_DEFAULTS_DAYS, horizon: 365.25 };
     const forecasts = forecastCustomers(analysis.bgnbd, analysis.gammaGamma, analysis.calibration, clvOptions.horizon, clvOptions);
     const c = segmentCustomersOfAnalysis(analysis, forecasts, options, clvOptions.periodsPerYear);

@@ -18,6 +18,7 @@ const SETTINGS: RealValuationSettings = {
   marginRate: 0.5,
   annualDiscountRate: 0.1,
   horizonYears: 1,
+  serviceCost: 0,
   periodsPerYear: 52,
   bgnbd: { r: 1, alpha: 52, a: 1, b: 3 },
 };
@@ -29,6 +30,7 @@ const TINY = {
   clv: [330, 0, 5],
   frequency: [1, 0, 3],
   T: [52, 0, 52],
+  yearsAlive: null,
 };
 
 describe('yearlyChurn(bgnbd, x, T, periodsPerYear)', () => {
@@ -138,7 +140,7 @@ describe('dropWorst on real data', () => {
     const cost = costByCustomer(imported.table, summary.customers, summary.observationEnd);
     expect(cost).not.toBeNull();
     const v = realValuation(
-      { revenue: summary.revenue, cost, clv, frequency: summary.frequency, T: summary.T },
+      { revenue: summary.revenue, cost, clv, frequency: summary.frequency, T: summary.T, yearsAlive: null },
       { ...SETTINGS, marginRate: 0.3, periodsPerYear: CLV_DEFAULTS.periodsPerYear, bgnbd },
     );
     const valueOrder = rank(v.clv, true);
@@ -170,6 +172,7 @@ describe('dropWorst on real data', () => {
         annualDiscountRate: SETTINGS.annualDiscountRate,
         horizonYears: 1,
         hasCost: true,
+        serviceCost: 0,
         missingForecasts: 0,
       }),
       { dropShare: 0.2, stickiness: 0, focus: 0.5 },

@@ -213,6 +213,21 @@ for (const lang of LANGS) {
       await expect(page.locator('#panel-daten [data-assumptions]')).toHaveCount(6);
       await expect(page.locator('#panel-daten [data-assumptions="portfolio"]')).toHaveAttribute('data-margin-rate', '0.3');
       await shoot(page, testInfo, `daten-sample-${lang}-${size.width}`);
+
+      // A cost to serve of 5 a year gives the whale curve a real peak; its marks stay apart.
+      const serviceCost = page.locator('#panel-daten [data-field="serviceCost"]');
+      await serviceCost.fill('5');
+      await serviceCost.press('Tab');
+      await expect(page.locator('#panel-daten [data-assumptions="portfolio"]')).toHaveAttribute('data-service-cost', '5');
+      await expect(page.locator('#panel-daten [data-forecast="serviceCost"]')).toBeVisible();
+      const whale = page.locator('#panel-daten [data-chart="whale"]').first();
+      await expect(whale).toContainText(lang === 'de' ? 'Gipfel' : 'peak');
+      await whale.scrollIntoViewIfNeeded();
+      const after = (await chartTexts(page, '#panel-daten')).filter((box) => box.chart === 'whale');
+      expect(after.length, '#daten whale text with a cost to serve').toBeGreaterThan(0);
+      expect(overlaps(after), '#daten whale with a cost to serve: overlapping chart text').toEqual([]);
+      await expectNoSidewaysScroll(page, '#daten with a cost to serve');
+      await shoot(page, testInfo, `daten-service-${lang}-${size.width}`);
     });
   }
 }

@@ -6,7 +6,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createDataSession } from '../../src/data/session.ts';
-import { approximateBytes, openDataSetStore, type KeptDataSet } from '../../src/persistence/dataSets.ts';
+import { approximateBytes, openDataSetStore, readInfo, type KeptDataSet } from '../../src/persistence/dataSets.ts';
 import type { StoredScenario } from '../../src/persistence/schema.ts';
 import { DB_NAME, DB_VERSION, StorageError, UPGRADE_STEPS, openScenarioStore } from '../../src/persistence/store.ts';
 import { sharedBytes } from '../data/fixtures.ts';
@@ -40,7 +40,7 @@ async function cdnowSet(id = 'cdnow'): Promise<KeptDataSet> {
       rows: imported.result.report.rows,
       source: 'transactions',
       isSample: false,
-      assumptions: { forecast: { horizonYears: 1, annualDiscountRate: 0.1, marginRate: 0.3 }, marginSource: 'entered' },
+      assumptions: { forecast: { horizonYears: 1, annualDiscountRate: 0.1, marginRate: 0.3, serviceCost: 0 }, marginSource: 'entered' },
     },
     payload,
   };
@@ -139,5 +139,13 @@ describe('kept data sets and other tabs', () => {
     expect(blocked).toBe(false);
     expect(newer.version).toBe(DB_VERSION + 1);
     newer.close();
+  });
+
+  it('a data set kept before the cost to serve existed reads with none, and keeps its other assumptions', async () => {
+    const { info } = await cdnowSet();
+    const { serviceCost: _dropped, ...older } = info.assumptions.forecast;
+    const read = readInfo({ ...info, assumptions: { ...info.assumptions, forecast: older } });
+    expect(read?.assumptions.forecast).toEqual({ horizonYears: 1, annualDiscountRate: 0.1, marginRate: 0.3, serviceCost: 0 });
+    expect(readInfo({ ...info, assumptions: { ...info.assumptions, forecast: { ...older, serviceCost: 7.5 } } })?.assumptions.forecast.serviceCost).toBe(7.5);
   });
 });

@@ -78,7 +78,7 @@ describe('data client', () => {
     expect(client.started).toBe(2);
     expect(workers[0]?.terminated).toBe(true);
     expect(workers[1]?.terminated).toBe(false);
-    const forecast = await client.forecastData({ horizonYears: 1, annualDiscountRate: 0.1, marginRate: 1 });
+    const forecast = await client.forecastData({ horizonYears: 1, annualDiscountRate: 0.1, marginRate: 1, serviceCost: 0 });
     expect(forecast?.top.length).toBeGreaterThan(0);
   });
 

@@ -48,7 +48,7 @@ describe('DataState', () => {
   it('setForecast recomputes CLV from the cached fits', async () => {
     const bytes = englishCsv(50);
     const state = await loaded(bytes);
-    await state.setForecast({ horizonYears: 2, annualDiscountRate: 0.05, marginRate: 0.4 });
+    await state.setForecast({ horizonYears: 2, annualDiscountRate: 0.05, marginRate: 0.4, serviceCost: 0 });
     const expected = await analyzeBytes(bytes, { unit: 'week' });
     if (!expected.ok) throw new Error(expected.error.message);
     const { bgnbd, gammaGamma, calibration } = expected.analysis;

@@ -60,12 +60,13 @@ async function expected(text: string, settings: { dropShare: number; stickiness:
   const firstDay = Math.min(...summary.firstDay);
   const observedYears = Math.max(1, summary.observationEnd - firstDay + 1) / 365.25;
   const valuation = realValuation(
-    { revenue: summary.revenue, cost: costByCustomer(imported.table, summary.customers, summary.observationEnd), clv, frequency: summary.frequency, T: summary.T },
+    { revenue: summary.revenue, cost: costByCustomer(imported.table, summary.customers, summary.observationEnd), clv, frequency: summary.frequency, T: summary.T, yearsAlive: null },
     {
       observedYears,
       marginRate: options.marginRate,
       annualDiscountRate: options.annualDiscountRate,
       horizonYears: options.horizonYears,
+      serviceCost: 0,
       periodsPerYear: CLV_DEFAULTS.periodsPerYear,
       bgnbd,
     },
@@ -122,7 +123,7 @@ describe('DataDecisions in the Daten tab', () => {
     expect(screen.getByRole('heading', { name: 'Whale curve before and after removing' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Watering can or concentration?' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Distribution of customer value' })).toBeInTheDocument();
-    expect(screen.getByText(/Cost to serve = the cost column per year/)).toBeInTheDocument();
+    expect(screen.getByText(/Cost column per year/)).toBeInTheDocument();
     // Every data-kpi name exactly once.
     const names = Array.from(document.querySelectorAll<HTMLElement>('[data-kpi]'), (element) => element.dataset.kpi);
     expect(new Set(names).size).toBe(names.length);
