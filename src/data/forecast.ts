@@ -49,7 +49,7 @@ export function forecastCustomers(
     if (forecasts.yearsAlive === null) {
       forecasts.clv[i] = value;
     } else {
-      const years = clvOptions.horizon > 0 ? discountedYearsAlive(bgnbd, x, tx, T, clvOptions) : 0;
+      const years = discountedYearsAlive(bgnbd, x, tx, T, clvOptions);
       forecasts.yearsAlive[i] = years;
       forecasts.clv[i] = value - clvOptions.serviceCost * years;
     }

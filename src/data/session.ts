@@ -267,7 +267,8 @@ function clvOptionsOf(base: ClvOptions, options: DataForecastOptions): ClvOption
   };
 }
 
-function validForecastOptions(options: DataForecastOptions): boolean {
+/** Settings the forecast can take; the Daten tab's fields send nothing else. */
+export function validForecastOptions(options: DataForecastOptions): boolean {
   return Number.isFinite(options.horizonYears) && options.horizonYears >= 0 && options.annualDiscountRate > -1 && Number.isFinite(options.marginRate) && validServiceCost(options.serviceCost);
 }
 
